@@ -1,0 +1,157 @@
+"""The demo content of a fresh portal, built from the press releases in ``portal/data/sample_content.json``.
+
+Every record is keyed on its slug and written with ``update_or_create``, so loading twice creates
+nothing twice and a corrected text in the JSON file reaches an existing database.
+"""
+
+import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from events.models import Event, PressRelease
+from portal.models import Municipality, Organization, Project, ProjectPartner, StaticPage
+from portal.reference_data import read_json, translated
+from practices.models import Audience, Practice, Sector
+
+SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
+LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
+
+
+def _local_datetime(value: str) -> datetime.datetime:
+    """'2018-11-30T10:00' or '2018-11-30' in Bishkek time, as an aware datetime."""
+    if "T" not in value:
+        value += "T10:00"
+    return datetime.datetime.fromisoformat(value).replace(tzinfo=LOCAL_TZ)
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _translations(item, *fields):
+    columns = {}
+    for field in fields:
+        if field in item and item[field] is not None:
+            columns.update(translated(field, item[field]))
+    return columns
+
+
+def _keep_in_future(starts_at, ends_at, now):
+    """Demo events meant to be upcoming move on by whole years, so a fresh portal never looks stale."""
+    years = 0
+    while ends_at.replace(year=ends_at.year + years) < now:
+        years += 1
+    return starts_at.replace(year=starts_at.year + years), ends_at.replace(year=ends_at.year + years)
+
+
+@transaction.atomic
+def load_sample_content(data=None):
+    """Create or update the sample records; returns how many of each kind the file holds."""
+    data = data or read_json(SAMPLE_FILE)
+    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    sectors = {s.slug: s for s in Sector.objects.all()}
+    audiences = {a.slug: a for a in Audience.objects.all()}
+
+    organizations = {}
+    for item in data["organizations"]:
+        organizations[item["slug"]], _ = Organization.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "kind": item["kind"],
+                "website": item.get("website", ""),
+                **_translations(item, "name", "acronym", "description"),
+            },
+        )
+
+    projects = {}
+    for item in data["projects"]:
+        project, _ = Project.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "start_year": item["start_year"],
+                "end_year": item.get("end_year"),
+                "website": item.get("website", ""),
+                **_translations(item, "name", "acronym", "description"),
+            },
+        )
+        for role, key in ((ProjectPartner.Role.FUNDER, "funders"), (ProjectPartner.Role.IMPLEMENTER, "implementers")):
+            for slug in item.get(key, []):
+                ProjectPartner.objects.get_or_create(project=project, organization=organizations[slug], role=role)
+        projects[item["slug"]] = project
+
+    practices = {}
+    for item in data["practices"]:
+        practice, _ = Practice.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "municipality": municipalities[item["municipality"]] if item.get("municipality") else None,
+                "country": item.get("country") or "KG",
+                "project": projects.get(item.get("project")),
+                "started_on": _date(item.get("started")),
+                "completed_on": _date(item.get("completed")),
+                "total_cost": item.get("total_cost"),
+                "own_contribution": item.get("own_contribution"),
+                "other_sources": item.get("other_sources"),
+                "featured": bool(item.get("featured")),
+                "status": Practice.Status.PUBLISHED,
+                "published_at": _local_datetime(item["published"]),
+                **_translations(item, "title", "summary", *(field for field, _label in Practice.SECTIONS)),
+            },
+        )
+        practice.sectors.set([sectors[slug] for slug in item.get("sectors", [])])
+        practice.audiences.set([audiences[slug] for slug in item.get("audiences", [])])
+        tags = item.get("tags") or {}
+        practice.tags.set(sorted({tag for code in ("ky", "ru", "en") for tag in tags.get(code, [])}))
+        practices[item["slug"]] = practice
+
+    now = timezone.now()
+    events = {}
+    for item in data["events"]:
+        starts_at, ends_at = _local_datetime(item["starts_at"]), _local_datetime(item["ends_at"])
+        if item.get("upcoming"):
+            starts_at, ends_at = _keep_in_future(starts_at, ends_at, now)
+        event, _ = Event.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "kind": item["kind"],
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "municipality": municipalities[item["municipality"]] if item.get("municipality") else None,
+                "is_online": bool(item.get("is_online")),
+                "livestream_url": item.get("livestream_url", ""),
+                "recording_url": item.get("recording_url", ""),
+                "participants_count": item.get("participants"),
+                "project": projects.get(item.get("project")),
+                **_translations(item, "title", "summary", "description", "venue"),
+            },
+        )
+        event.organizers.set([organizations[slug] for slug in item.get("organizers", [])])
+        event.practices.set([practices[slug] for slug in item.get("practices", [])])
+        events[item["slug"]] = event
+
+    for item in data["press_releases"]:
+        press_release, _ = PressRelease.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "published_at": _local_datetime(item["published"]),
+                "event": events.get(item.get("event")),
+                **_translations(item, "title", "lead", "body", "media_contact"),
+            },
+        )
+        press_release.practices.set([practices[slug] for slug in item.get("practices", [])])
+
+    for item in data.get("pages", []):
+        StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
+
+    return {
+        "organizations": len(organizations),
+        "projects": len(projects),
+        "practices": len(practices),
+        "events": len(events),
+        "press releases": len(data["press_releases"]),
+        "pages": len(data.get("pages", [])),
+    }

@@ -1,0 +1,76 @@
+"""sitemap.xml: every public page in all three languages, each with its hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from events.models import Event, PressRelease
+from portal.models import StaticPage
+from practices.models import Practice
+
+
+class _MultilingualSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(_MultilingualSitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return ["home", "practices:list", "events:list", "events:past", "events:press_releases"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PracticeSitemap(_MultilingualSitemap):
+    changefreq = "weekly"
+    priority = 0.9
+
+    def items(self):
+        return Practice.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class EventSitemap(_MultilingualSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class PressReleaseSitemap(_MultilingualSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return PressRelease.objects.published().order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class StaticPageSitemap(_MultilingualSitemap):
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        return StaticPage.objects.order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "practices": PracticeSitemap,
+    "events": EventSitemap,
+    "news": PressReleaseSitemap,
+    "pages": StaticPageSitemap,
+}

@@ -1,0 +1,20 @@
+from django import template
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def soms(value):
+    """An amount in soms, grouped in the page's locale: "97 000 000 сом" / "97,000,000 soms"."""
+    if value is None or value == "":
+        return ""
+    # Translators: an amount of money in Kyrgyz soms; %(amount)s is the formatted number.
+    return _("%(amount)s soms") % {"amount": number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute address for Open Graph tags and share links."""
+    return context["request"].build_absolute_uri(path)

@@ -1,0 +1,93 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _, ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from practices.models import Audience, Practice, Sector
+
+
+@admin.register(Sector)
+class SectorAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name_ky", "name_ru", "name_en", "slug")
+
+
+@admin.register(Audience)
+class AudienceAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    search_fields = ("name_ky", "name_ru", "name_en", "slug")
+
+
+class PublishedYearFilter(admin.SimpleListFilter):
+    title = _("year published")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Practice.objects.dates("published_at", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(published_at__year=self.value())
+        return queryset
+
+
+@admin.register(Practice)
+class PracticeAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "municipality", "region", "status", "featured", "published_at")
+    list_filter = ("status", "featured", "municipality__region", "sectors", PublishedYearFilter, "project")
+    list_select_related = ("municipality__region",)
+    search_fields = ("title_ky", "title_ru", "title_en", "slug", "municipality__name_ru", "municipality__name_ky")
+    autocomplete_fields = ("municipality", "project", "organizations", "related")
+    filter_horizontal = ("sectors", "audiences")
+    date_hierarchy = "published_at"
+    actions = ["publish", "send_back_to_draft"]
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "summary", "status", "featured", "published_at")}),
+        (
+            _("The practice"),
+            {
+                "fields": (
+                    "situation_before",
+                    "objectives",
+                    "resources",
+                    "process",
+                    "results",
+                    "sustainability",
+                    "lessons_learned",
+                    "how_to_replicate",
+                )
+            },
+        ),
+        (_("Place and topics"), {"fields": ("municipality", "country", "sectors", "audiences", "tags")}),
+        (_("Project and dates"), {"fields": ("project", "organizations", "started_on", "completed_on", "related")}),
+        (_("Budget, soms"), {"fields": ("total_cost", "own_contribution", "other_sources")}),
+        (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+    )
+
+    @admin.display(description=_("region"), ordering="municipality__region")
+    def region(self, obj):
+        return obj.municipality.region if obj.municipality else "—"
+
+    @admin.action(description=_("Publish the selected practices"), permissions=["change"])
+    def publish(self, request, queryset):
+        now = timezone.now()
+        queryset.filter(published_at__isnull=True).update(published_at=now)
+        count = queryset.update(status=Practice.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%(count)d practice published.", "%(count)d practices published.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Send the selected practices back to draft"), permissions=["change"])
+    def send_back_to_draft(self, request, queryset):
+        count = queryset.update(status=Practice.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d practice sent back to draft.", "%(count)d practices sent back to draft.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

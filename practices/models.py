@@ -1,0 +1,175 @@
+"""Practices and the topics they are filed under."""
+
+from decimal import Decimal
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from portal.models import Municipality, Organization, Project
+
+
+class Sector(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self):
+        return self.name
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Practice.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def featured(self):
+        return self.published().filter(featured=True)
+
+    def with_card_data(self):
+        """What a practice card shows: its place and its sectors, without a query per card."""
+        return self.select_related("municipality__region").prefetch_related("sectors")
+
+
+class Practice(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    # The sections an award jury reads (the UN-Habitat / Dubai best-practice template), in page order.
+    SECTIONS = (
+        ("situation_before", _("Situation before")),
+        ("objectives", _("Objectives")),
+        ("resources", _("Resources")),
+        ("process", _("Process")),
+        ("results", _("Results")),
+        ("sustainability", _("Sustainability")),
+        ("lessons_learned", _("Lessons learned")),
+        ("how_to_replicate", _("How to replicate")),
+    )
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Latin letters, digits and hyphens; shared by all languages."))
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), help_text=_("At most about 250 words."))
+    situation_before = models.TextField(_("situation before"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    resources = models.TextField(_("resources"), blank=True)
+    process = models.TextField(_("process"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    sustainability = models.TextField(_("sustainability"), blank=True)
+    lessons_learned = models.TextField(_("lessons learned"), blank=True)
+    how_to_replicate = models.TextField(_("how to replicate"), blank=True)
+
+    municipality = models.ForeignKey(
+        Municipality,
+        models.PROTECT,
+        related_name="practices",
+        null=True,
+        blank=True,
+        verbose_name=_("municipality"),
+    )
+    # ISO 3166 code; a practice from abroad has a country and no municipality.
+    country = models.CharField(_("country"), max_length=2, default="KG")
+    sectors = models.ManyToManyField(Sector, related_name="practices", verbose_name=_("sectors"))
+    audiences = models.ManyToManyField(Audience, related_name="practices", blank=True, verbose_name=_("audiences"))
+    tags = TaggableManager(_("tags"), blank=True)
+    project = models.ForeignKey(
+        Project, models.SET_NULL, related_name="practices", null=True, blank=True, verbose_name=_("project")
+    )
+    organizations = models.ManyToManyField(
+        Organization, related_name="practices", blank=True, verbose_name=_("organizations")
+    )
+    started_on = models.DateField(_("started"), null=True, blank=True)
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
+
+    # Budget in whole soms.
+    total_cost = models.PositiveBigIntegerField(_("total cost, soms"), null=True, blank=True)
+    own_contribution = models.PositiveBigIntegerField(
+        _("own contribution of the municipality, soms"), null=True, blank=True
+    )
+    other_sources = models.PositiveBigIntegerField(_("other sources, soms"), null=True, blank=True)
+
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+
+    related = models.ManyToManyField("self", blank=True, verbose_name=_("related practices"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    featured = models.BooleanField(_("featured"), default=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        indexes = [models.Index(fields=["status", "-published_at"], name="practice_status_published")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(total_cost__isnull=True)
+                | models.Q(own_contribution__isnull=True)
+                | models.Q(own_contribution__lte=models.F("total_cost")),
+                name="practice_own_contribution_within_total",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.total_cost is not None and self.own_contribution is not None and self.own_contribution > self.total_cost:
+            raise ValidationError(
+                {"own_contribution": _("The own contribution cannot be larger than the total cost.")}
+            )
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            self.published_at = timezone.now()
+
+    @property
+    def own_share_percent(self):
+        """The municipality's own share of the total cost, in per cent, or None without figures."""
+        if not self.total_cost or self.own_contribution is None:
+            return None
+        return (Decimal(self.own_contribution) * 100 / Decimal(self.total_cost)).quantize(Decimal("0.1"))
+
+    @property
+    def has_budget(self):
+        return self.total_cost is not None
+
+    @property
+    def is_foreign(self):
+        return self.country != "KG"
+
+    def sections(self):
+        """The jury sections that have text, as (heading, text) pairs in page order."""
+        return [(label, getattr(self, field)) for field, label in self.SECTIONS if getattr(self, field)]

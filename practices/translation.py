@@ -1,0 +1,34 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from practices.models import Audience, Practice, Sector
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("ky", "ru", "en")
+
+
+@register(Audience)
+class AudienceTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("ky", "ru", "en")
+
+
+@register(Practice)
+class PracticeTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "situation_before",
+        "objectives",
+        "resources",
+        "process",
+        "results",
+        "sustainability",
+        "lessons_learned",
+        "how_to_replicate",
+        "contact_name",
+    )
+    # One language is enough to publish; the others fall back (ru -> ky -> en) until translated.
+    required_languages = {"default": ()}

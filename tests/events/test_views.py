@@ -1,0 +1,64 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.models import Event
+from tests.factories import EventFactory, PressReleaseFactory
+
+
+@pytest.mark.django_db
+def test_upcoming_and_past_events_are_listed_apart(client):
+    EventFactory(title_en="Next seminar")
+    past_start = timezone.now() - datetime.timedelta(days=30)
+    EventFactory(title_en="Old seminar", starts_at=past_start, ends_at=past_start + datetime.timedelta(hours=3))
+    upcoming = client.get("/en/events/").content.decode()
+    past = client.get("/en/events/past/").content.decode()
+    assert "Next seminar" in upcoming and "Old seminar" not in upcoming
+    assert "Old seminar" in past and "Next seminar" not in past
+
+
+@pytest.mark.django_db
+def test_an_unpublished_event_answers_404(client):
+    event = EventFactory(is_published=False)
+    assert client.get(event.get_absolute_url()).status_code == 404
+
+
+def test_an_event_page_shows_its_place_organizers_and_practices(client, sample_content):
+    event = Event.objects.get(slug="lebedinovka-exchange-visit-2021")
+    html = client.get(f"/en/events/{event.slug}/").content.decode()
+    assert event.title_en in html
+    assert "Lebedinovka" in html
+    for organization in event.organizers.all():
+        assert organization.name_en in html
+    assert "Practices presented" in html
+
+
+def test_a_press_release_links_its_event(client, sample_content):
+    html = client.get("/ru/news/").content.decode()
+    assert "Новости" in html
+    from events.models import PressRelease
+
+    press_release = PressRelease.objects.filter(event__isnull=False).first()
+    detail = client.get(f"/ru/news/{press_release.slug}/").content.decode()
+    assert press_release.title_ru in detail
+    assert f"/ru/events/{press_release.event.slug}/" in detail
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_event_and_news_lists_issue_the_same_queries_for_one_item_and_for_many(client):
+    EventFactory()
+    PressReleaseFactory()
+    events, news = _queries(client, "/en/events/"), _queries(client, "/en/news/")
+    EventFactory.create_batch(9)
+    PressReleaseFactory.create_batch(9)
+    assert _queries(client, "/en/events/") == events
+    assert _queries(client, "/en/news/") == news

@@ -1,0 +1,66 @@
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+
+from practices.models import Practice
+
+EDITOR_MODELS = [
+    "practices/practice",
+    "practices/sector",
+    "practices/audience",
+    "events/event",
+    "events/pressrelease",
+    "portal/organization",
+    "portal/project",
+    "portal/municipality",
+    "portal/staticpage",
+    "taggit/tag",
+]
+
+
+@pytest.mark.parametrize("model", EDITOR_MODELS)
+def test_a_content_editor_can_open_the_list_and_the_add_form(client, sample_content, editor, model):
+    client.force_login(editor)
+    assert client.get(f"/admin/{model}/").status_code == 200
+    assert client.get(f"/admin/{model}/add/").status_code == 200
+
+
+def test_a_content_editor_can_open_a_practice_with_its_translation_tabs(client, sample_content, editor):
+    client.force_login(editor)
+    practice = Practice.objects.get(slug="kumbel-drinking-water")
+    html = client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    for language in ("ky", "ru", "en"):
+        assert f'name="title_{language}"' in html
+
+
+@pytest.mark.parametrize("model", ["accounts/user", "auth/group"])
+def test_a_content_editor_cannot_manage_users_or_groups(client, editor, model):
+    client.force_login(editor)
+    assert client.get(f"/admin/{model}/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_content_editors_group_covers_every_content_model():
+    permissions = set(Group.objects.get(name="Content editors").permissions.values_list("codename", flat=True))
+    assert {"add_practice", "change_practice", "delete_practice", "change_event", "add_pressrelease"} <= permissions
+    assert not {"add_user", "change_user", "change_group", "delete_region"} & permissions
+
+
+def test_the_publish_action_publishes_drafts(client, sample_content, editor):
+    from tests.factories import PracticeFactory
+
+    draft = PracticeFactory(status=Practice.Status.DRAFT, published_at=None)
+    client.force_login(editor)
+    response = client.post(
+        "/admin/practices/practice/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert draft.status == Practice.Status.PUBLISHED
+    assert draft.published_at is not None
+
+
+def test_every_registered_model_has_a_search_or_filter(sample_content):
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label in {"practices", "events", "portal"}:
+            assert model_admin.search_fields, f"{model.__name__} admin has no search"
