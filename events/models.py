@@ -69,7 +69,9 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["is_published", "starts_at"], name="event_published_start")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start")
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            )
         ]
 
     def __str__(self):

@@ -27,4 +27,3 @@ if settings.DEBUG:
     from django.conf.urls.static import static as media_static
 
     urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-

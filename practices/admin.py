@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from practices.models import Audience, Practice, Sector

@@ -71,7 +71,9 @@ class Practice(models.Model):
         ("how_to_replicate", _("How to replicate")),
     )
 
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Latin letters, digits and hyphens; shared by all languages."))
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("Latin letters, digits and hyphens; shared by all languages.")
+    )
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), help_text=_("At most about 250 words."))
     situation_before = models.TextField(_("situation before"), blank=True)
@@ -148,10 +150,12 @@ class Practice(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if self.total_cost is not None and self.own_contribution is not None and self.own_contribution > self.total_cost:
-            raise ValidationError(
-                {"own_contribution": _("The own contribution cannot be larger than the total cost.")}
-            )
+        if (
+            self.total_cost is not None
+            and self.own_contribution is not None
+            and self.own_contribution > self.total_cost
+        ):
+            raise ValidationError({"own_contribution": _("The own contribution cannot be larger than the total cost.")})
         if self.status == self.Status.PUBLISHED and not self.published_at:
             self.published_at = timezone.now()
 

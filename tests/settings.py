@@ -16,3 +16,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # No collectstatic before tests: serve static files by name.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Serve static files from the source folders, as in development (no collectstatic for tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -37,7 +37,9 @@ def create_group(apps, schema_editor):
     for app_label, models in EDITOR_PERMISSIONS.items():
         for model, actions in models.items():
             codenames += [(app_label, f"{action}_{model}") for action in actions.split()]
-    permissions = [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in codenames]
+    permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in codenames
+    ]
     group.permissions.set(permissions)
 
 

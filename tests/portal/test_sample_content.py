@@ -29,14 +29,19 @@ def test_the_sample_content_follows_the_releases(sample_content):
     assert karakol_seminar.participants_count == 71
     assert karakol_seminar.starts_at.date().isoformat() == "2019-07-18"
     psi = Project.objects.get(slug="psi-1")
-    assert set(psi.partners.values_list("organization__slug", "role")) >= {("sdc", "funder"), ("helvetas", "implementer")}
+    assert set(psi.partners.values_list("organization__slug", "role")) >= {
+        ("sdc", "funder"),
+        ("helvetas", "implementer"),
+    }
 
 
 def test_every_sample_record_reads_in_three_languages(sample_content):
     for model, field in ((Practice, "title"), (Event, "title"), (PressRelease, "title"), (PressRelease, "body")):
         for record in model.objects.all():
             for language in ("ky", "ru", "en"):
-                assert getattr(record, f"{field}_{language}"), f"{model.__name__} {record.slug} lacks {field}_{language}"
+                assert getattr(record, f"{field}_{language}"), (
+                    f"{model.__name__} {record.slug} lacks {field}_{language}"
+                )
 
 
 def test_the_reference_data_has_every_region_and_its_districts(db):

@@ -27,18 +27,25 @@ def test_every_interface_string_is_translated(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_compiled_catalogue_matches_the_po_file(language):
     """A fresh machine runs on the committed .mo files, so they must not lag behind the .po files."""
-    po = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in _catalogue(language).translated_entries()}
+    po = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in _catalogue(language).translated_entries()
+    }
     mo_file = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
     mo = {(e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items()))) for e in mo_file if e.msgid}
     assert mo == po
 
 
 def _visible_text(page):
-    """The text a reader sees or hears: tag contents and the attributes screen readers announce."""
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    attributes = re.findall(r'(?:aria-label|alt|title|placeholder|content)="([^"]*)"', page)
-    text = re.sub(r"<[^>]+>", "\n", page)
-    return html.unescape("\n".join([text, *attributes]))
+    """What a reader sees or hears: the title, the description, the body's text and announced attributes."""
+    head, body = page.split("<body", 1)
+    title = re.findall(r"<title>(.*?)</title>", head, flags=re.S)
+    descriptions = re.findall(
+        r'<meta (?:name="description"|property="og:(?:title|description|site_name)") content="([^"]*)"', head
+    )
+    attributes = re.findall(r'(?:aria-label|alt|title|placeholder)="([^"]*)"', body)
+    text = re.sub(r"<[^>]+>", "\n", "<body" + body)
+    return html.unescape("\n".join([*title, *descriptions, text, *attributes]))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -49,7 +56,10 @@ def test_no_english_interface_string_is_left_on_the_home_page(client, sample_con
     leftovers = [
         entry.msgid
         for entry in _catalogue(language)
-        if entry.msgstr and entry.msgstr != entry.msgid and len(entry.msgid) > 3 and "%" not in entry.msgid
+        if entry.msgstr
+        and entry.msgstr != entry.msgid
+        and len(entry.msgid) > 3
+        and "%" not in entry.msgid
         and re.search(rf"(?<![\w]){re.escape(entry.msgid)}(?![\w])", text)
     ]
     assert leftovers == []

@@ -8,4 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_sample_content()
-        self.stdout.write(self.style.SUCCESS("Sample content: " + ", ".join(f"{n} {kind}" for kind, n in counts.items())))
+        self.stdout.write(
+            self.style.SUCCESS("Sample content: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        )

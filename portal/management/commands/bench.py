@@ -1,0 +1,47 @@
+"""Time the public pages in-process and print figures (not a test: numbers vary by machine).
+
+    python manage.py bench [--runs 50]
+
+Prints, per page: median and 95th-percentile time and the number of SQL queries per request.
+Later issues add search and catalogue benchmarks here.
+"""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Event, PressRelease
+from practices.models import Practice
+
+
+class Command(BaseCommand):
+    help = "Time the public pages and print p50/p95 and query counts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=50)
+
+    def handle(self, *args, runs, **options):
+        client = Client(HTTP_HOST="127.0.0.1")
+        pages = ["/ky/", "/ru/", "/en/", "/ru/practices/", "/ru/events/past/", "/ru/news/"]
+        for model in (Practice, Event, PressRelease):
+            record = model.objects.published().first()
+            if record:
+                pages.append(f"/ru{record.get_absolute_url()[3:]}")
+        self.stdout.write(f"{'page':48} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+        for path in pages:
+            client.get(path)  # warm the template and URL caches
+            timings = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(path)
+                timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                self.stderr.write(f"{path} answered {response.status_code}")
+                continue
+            p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+            self.stdout.write(f"{path:48} {statistics.median(timings):8.1f} {p95:8.1f} {len(queries):8d}")
