@@ -18,6 +18,7 @@ from portal.reference_data import read_json, translated
 from practices.models import Audience, Practice, Sector
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
+PAGES_FILE = Path(__file__).resolve().parent / "data" / "pages.json"
 LOCAL_TZ = ZoneInfo(settings.TIME_ZONE)
 
 
@@ -144,7 +145,8 @@ def load_sample_content(data=None):
         )
         press_release.practices.set([practices[slug] for slug in item.get("practices", [])])
 
-    for item in data.get("pages", []):
+    pages = data.get("pages") or read_json(PAGES_FILE)["pages"]
+    for item in pages:
         StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
 
     return {
@@ -153,5 +155,5 @@ def load_sample_content(data=None):
         "practices": len(practices),
         "events": len(events),
         "press releases": len(data["press_releases"]),
-        "pages": len(data.get("pages", [])),
+        "pages": len(pages),
     }
