@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.models import Event, PressRelease
+from portal.admin_base import TranslatedAdmin
 
 
 class UpcomingFilter(admin.SimpleListFilter):
@@ -21,7 +21,7 @@ class UpcomingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(TranslatedAdmin):
     list_display = ("title", "kind", "starts_at", "municipality", "is_online", "is_published")
     list_filter = (UpcomingFilter, "kind", "is_online", "is_published", "municipality__region", "project")
     list_select_related = ("municipality",)
@@ -38,7 +38,7 @@ class EventAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
+class PressReleaseAdmin(TranslatedAdmin):
     list_display = ("title", "published_at", "event", "is_published")
     list_filter = ("is_published",)
     list_select_related = ("event",)

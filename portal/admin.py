@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from portal.admin_base import TranslatedAdmin
 from portal.models import District, Municipality, Organization, Project, ProjectPartner, Region, StaticPage
 
 admin.site.site_header = _("LSG Best Practice Portal")
@@ -17,7 +17,7 @@ class DistrictInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(TabbedTranslationAdmin):
+class RegionAdmin(TranslatedAdmin):
     list_display = ("name", "kind", "slug", "position")
     list_filter = ("kind",)
     search_fields = ("name_ky", "name_ru", "name_en", "slug")
@@ -25,7 +25,7 @@ class RegionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(TabbedTranslationAdmin):
+class DistrictAdmin(TranslatedAdmin):
     list_display = ("name", "region", "slug")
     list_filter = ("region",)
     list_select_related = ("region",)
@@ -33,7 +33,7 @@ class DistrictAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TabbedTranslationAdmin):
+class MunicipalityAdmin(TranslatedAdmin):
     list_display = ("name", "kind", "district", "region", "has_coordinates")
     list_filter = ("kind", "region")
     list_select_related = ("region", "district")
@@ -52,14 +52,14 @@ class ProjectPartnerInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TabbedTranslationAdmin):
+class OrganizationAdmin(TranslatedAdmin):
     list_display = ("name", "acronym", "kind", "website")
     list_filter = ("kind",)
     search_fields = ("name_ky", "name_ru", "name_en", "acronym_ky", "acronym_ru", "acronym_en", "slug")
 
 
 @admin.register(Project)
-class ProjectAdmin(TabbedTranslationAdmin):
+class ProjectAdmin(TranslatedAdmin):
     list_display = ("name", "acronym", "start_year", "end_year")
     list_filter = ("start_year",)
     search_fields = ("name_ky", "name_ru", "name_en", "acronym_ru", "acronym_en", "slug")
@@ -67,6 +67,6 @@ class ProjectAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StaticPage)
-class StaticPageAdmin(TabbedTranslationAdmin):
+class StaticPageAdmin(TranslatedAdmin):
     list_display = ("title", "slug", "show_in_footer", "updated_at")
     search_fields = ("title_ky", "title_ru", "title_en", "slug")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from events.models import Event, PressRelease
 from portal.models import Municipality, Organization, Project, ProjectPartner, StaticPage
 from portal.reference_data import read_json, translated
-from practices.models import Audience, Practice, Sector
+from practices.models import Audience, Practice, PracticeTag, Sector
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
 PAGES_FILE = Path(__file__).resolve().parent / "data" / "pages.json"
@@ -39,6 +39,15 @@ def _translations(item, *fields):
         if field in item and item[field] is not None:
             columns.update(translated(field, item[field]))
     return columns
+
+
+def _language_tags(tags_by_language):
+    tags = []
+    for code, names in tags_by_language.items():
+        for name in names:
+            tag, _ = PracticeTag.objects.get_or_create(name=name, defaults={"language": code})
+            tags.append(tag)
+    return tags
 
 
 def _keep_in_future(starts_at, ends_at, now):
@@ -105,8 +114,7 @@ def load_sample_content(data=None):
         )
         practice.sectors.set([sectors[slug] for slug in item.get("sectors", [])])
         practice.audiences.set([audiences[slug] for slug in item.get("audiences", [])])
-        tags = item.get("tags") or {}
-        practice.tags.set(sorted({tag for code in ("ky", "ru", "en") for tag in tags.get(code, [])}))
+        practice.tags.set(_language_tags(item.get("tags") or {}))
         practices[item["slug"]] = practice
 
     now = timezone.now()

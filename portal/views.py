@@ -27,6 +27,7 @@ class HomeView(TemplateView):
                 practices=Count("id"), municipalities=Count("municipality", distinct=True)
             ),
             "events": Event.objects.published().count(),
+            "press_releases": PressRelease.objects.published().count(),
             "users": get_user_model().objects.filter(is_active=True).count(),
         }
         return context

@@ -2,23 +2,31 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from practices.models import Audience, Practice, Sector
+from portal.admin_base import TranslatedAdmin
+from practices.models import Audience, Practice, PracticeTag, Sector
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name_ky", "name_ru", "name_en", "slug")
 
 
 @admin.register(Audience)
-class AudienceAdmin(TabbedTranslationAdmin):
+class AudienceAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "position")
     list_editable = ("position",)
     search_fields = ("name_ky", "name_ru", "name_en", "slug")
+
+
+@admin.register(PracticeTag)
+class PracticeTagAdmin(admin.ModelAdmin):
+    list_display = ("name", "language", "slug")
+    list_editable = ("language",)
+    list_filter = ("language",)
+    search_fields = ("name", "slug")
 
 
 class PublishedYearFilter(admin.SimpleListFilter):
@@ -36,7 +44,7 @@ class PublishedYearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Practice)
-class PracticeAdmin(TabbedTranslationAdmin):
+class PracticeAdmin(TranslatedAdmin):
     list_display = ("title", "municipality", "region", "status", "featured", "published_at")
     list_filter = ("status", "featured", "municipality__region", "sectors", PublishedYearFilter, "project")
     list_select_related = ("municipality__region",)

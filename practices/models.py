@@ -2,11 +2,13 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
 
 from portal.models import Municipality, Organization, Project
 
@@ -41,6 +43,33 @@ class Audience(models.Model):
         return self.name
 
 
+class PracticeTag(TagBase):
+    """A free tag, written in one language (or in none, like "COVID-19"), so each page shows its own."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Leave empty for a tag that reads the same in every language."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+
+class TaggedPractice(TaggedItemBase):
+    content_object = models.ForeignKey("Practice", models.CASCADE, related_name="tagged_items")
+    tag = models.ForeignKey(PracticeTag, models.CASCADE, related_name="tagged_practices")
+
+    class Meta:
+        verbose_name = _("tagged practice")
+        verbose_name_plural = _("tagged practices")
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_practice_tag")]
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED, published_at__lte=timezone.now())
@@ -51,6 +80,27 @@ class PracticeQuerySet(models.QuerySet):
     def with_card_data(self):
         """What a practice card shows: its place and its sectors, without a query per card."""
         return self.select_related("municipality__region").prefetch_related("sectors")
+
+
+class Country(models.TextChoices):
+    """Kyrgyzstan and the countries whose practices the portal collects (ISO 3166 codes)."""
+
+    KYRGYZSTAN = "KG", _("Kyrgyzstan")
+    KAZAKHSTAN = "KZ", _("Kazakhstan")
+    UZBEKISTAN = "UZ", _("Uzbekistan")
+    TAJIKISTAN = "TJ", _("Tajikistan")
+    RUSSIA = "RU", _("Russia")
+    MONGOLIA = "MN", _("Mongolia")
+    TURKEY = "TR", _("Turkey")
+    GEORGIA = "GE", _("Georgia")
+    ARMENIA = "AM", _("Armenia")
+    UKRAINE = "UA", _("Ukraine")
+    LATVIA = "LV", _("Latvia")
+    ESTONIA = "EE", _("Estonia")
+    POLAND = "PL", _("Poland")
+    GERMANY = "DE", _("Germany")
+    NETHERLANDS = "NL", _("Netherlands")
+    SWITZERLAND = "CH", _("Switzerland")
 
 
 class Practice(models.Model):
@@ -94,10 +144,10 @@ class Practice(models.Model):
         verbose_name=_("municipality"),
     )
     # ISO 3166 code; a practice from abroad has a country and no municipality.
-    country = models.CharField(_("country"), max_length=2, default="KG")
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, default=Country.KYRGYZSTAN)
     sectors = models.ManyToManyField(Sector, related_name="practices", verbose_name=_("sectors"))
     audiences = models.ManyToManyField(Audience, related_name="practices", blank=True, verbose_name=_("audiences"))
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedPractice, blank=True)
     project = models.ForeignKey(
         Project, models.SET_NULL, related_name="practices", null=True, blank=True, verbose_name=_("project")
     )
@@ -172,7 +222,7 @@ class Practice(models.Model):
 
     @property
     def is_foreign(self):
-        return self.country != "KG"
+        return self.country != Country.KYRGYZSTAN
 
     def sections(self):
         """The jury sections that have text, as (heading, text) pairs in page order."""

@@ -6,7 +6,13 @@ GROUP_NAME = "Content editors"
 
 # app label -> model -> actions
 EDITOR_PERMISSIONS = {
-    "practices": {"practice": "add change delete view", "sector": "add change view", "audience": "add change view"},
+    "practices": {
+        "practice": "add change delete view",
+        "practicetag": "add change delete view",
+        "taggedpractice": "add change delete view",
+        "sector": "add change view",
+        "audience": "add change view",
+    },
     "events": {"event": "add change delete view", "pressrelease": "add change delete view"},
     "portal": {
         "organization": "add change delete view",
@@ -17,7 +23,6 @@ EDITOR_PERMISSIONS = {
         "region": "view",
         "staticpage": "add change delete view",
     },
-    "taggit": {"tag": "add change delete view", "taggeditem": "add change delete view"},
 }
 
 
@@ -55,7 +60,6 @@ class Migration(migrations.Migration):
         ("portal", "0002_geography"),
         ("practices", "0002_sectors_and_audiences"),
         ("events", "0001_initial"),
-        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
     operations = [migrations.RunPython(create_group, remove_group)]

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -18,3 +19,10 @@ def soms(value):
 def absolute_url(context, path):
     """An absolute address for Open Graph tags and share links."""
     return context["request"].build_absolute_uri(path)
+
+
+@register.filter
+def in_page_language(tags):
+    """The tags written in the page's language, plus those that read the same in every language."""
+    language = get_language()
+    return [tag for tag in tags if tag.language in ("", language)]

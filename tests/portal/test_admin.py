@@ -14,7 +14,7 @@ EDITOR_MODELS = [
     "portal/project",
     "portal/municipality",
     "portal/staticpage",
-    "taggit/tag",
+    "practices/practicetag",
 ]
 
 
