@@ -23,7 +23,9 @@ fetch() {  # the proxy in front of production terminates TLS and says so in X-Fo
   curl -fsS -H "X-Forwarded-Proto: https" "http://127.0.0.1:$PORT$1"
 }
 expect() {  # path, then a text the page must contain
-  if ! fetch "$1" | grep -qF "$2"; then echo "smoke: $1 does not contain '$2'" >&2; exit 1; fi
+  local body
+  body=$(fetch "$1")
+  if ! grep -qF -- "$2" <<<"$body"; then echo "smoke: $1 does not contain '$2'" >&2; exit 1; fi
   echo "smoke: $1 ok ($2)"
 }
 expect /healthz '"database": "ok"'
