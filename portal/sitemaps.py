@@ -13,6 +13,9 @@ class _MultilingualSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    def lastmod(self, obj):
+        return getattr(obj, "updated_at", None)
+
 
 class SectionSitemap(_MultilingualSitemap):
     changefreq = "daily"
@@ -32,18 +35,12 @@ class PracticeSitemap(_MultilingualSitemap):
     def items(self):
         return Practice.objects.published().order_by("pk")
 
-    def lastmod(self, obj):
-        return obj.updated_at
-
 
 class EventSitemap(_MultilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
         return Event.objects.published().order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
 
 
 class PressReleaseSitemap(_MultilingualSitemap):
@@ -52,9 +49,6 @@ class PressReleaseSitemap(_MultilingualSitemap):
     def items(self):
         return PressRelease.objects.published().order_by("pk")
 
-    def lastmod(self, obj):
-        return obj.updated_at
-
 
 class StaticPageSitemap(_MultilingualSitemap):
     changefreq = "monthly"
@@ -62,9 +56,6 @@ class StaticPageSitemap(_MultilingualSitemap):
 
     def items(self):
         return StaticPage.objects.order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
 
 
 SITEMAPS = {

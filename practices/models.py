@@ -13,34 +13,32 @@ from taggit.models import TagBase, TaggedItemBase
 from portal.models import Municipality, Organization, Project
 
 
-class Sector(models.Model):
+class Topic(models.Model):
+    """What sectors and audiences share: a translated name and a description, in an editor's order."""
+
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Sector(Topic):
+    class Meta(Topic.Meta):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
 
-    def __str__(self):
-        return self.name
 
-
-class Audience(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "slug"]
+class Audience(Topic):
+    class Meta(Topic.Meta):
         verbose_name = _("audience")
         verbose_name_plural = _("audiences")
-
-    def __str__(self):
-        return self.name
 
 
 class PracticeTag(TagBase):

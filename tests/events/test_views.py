@@ -1,12 +1,11 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
 from tests.factories import EventFactory, PressReleaseFactory
+from tests.helpers import count_queries
 
 
 @pytest.mark.django_db
@@ -47,18 +46,12 @@ def test_a_press_release_links_its_event(client, sample_content):
     assert f"/ru/events/{press_release.event.slug}/" in detail
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.django_db
 def test_event_and_news_lists_issue_the_same_queries_for_one_item_and_for_many(client):
     EventFactory()
     PressReleaseFactory()
-    events, news = _queries(client, "/en/events/"), _queries(client, "/en/news/")
+    events, news = count_queries(client, "/en/events/"), count_queries(client, "/en/news/")
     EventFactory.create_batch(9)
     PressReleaseFactory.create_batch(9)
-    assert _queries(client, "/en/events/") == events
-    assert _queries(client, "/en/news/") == news
+    assert count_queries(client, "/en/events/") == events
+    assert count_queries(client, "/en/news/") == news

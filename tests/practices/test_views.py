@@ -1,10 +1,9 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from practices.models import Practice
 from tests.factories import PracticeFactory
+from tests.helpers import count_queries
 
 
 def test_a_practice_page_shows_its_sections_and_budget_in_the_page_locale(client, sample_content):
@@ -58,18 +57,12 @@ def test_the_list_shows_published_practices_only(client):
     assert "Hidden practice" not in html
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.django_db
 def test_the_practice_list_issues_the_same_queries_for_one_item_and_for_many(client):
     PracticeFactory()
-    one = _queries(client, "/en/practices/")
+    one = count_queries(client, "/en/practices/")
     PracticeFactory.create_batch(11)
-    assert _queries(client, "/en/practices/") == one
+    assert count_queries(client, "/en/practices/") == one
 
 
 @pytest.mark.django_db
@@ -77,10 +70,10 @@ def test_a_practice_page_issues_the_same_queries_with_few_and_many_relations(cli
     practice = PracticeFactory()
     practice.related.add(PracticeFactory())
     practice.tags.add("water")
-    few = _queries(client, practice.get_absolute_url())
+    few = count_queries(client, practice.get_absolute_url())
     practice.related.add(*PracticeFactory.create_batch(5))
     practice.tags.add("pipes", "budget", "villages")
-    assert _queries(client, practice.get_absolute_url()) == few
+    assert count_queries(client, practice.get_absolute_url()) == few
 
 
 @pytest.mark.django_db
