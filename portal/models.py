@@ -25,6 +25,9 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("portal:region", args=[self.slug])
+
 
 class District(models.Model):
     region = models.ForeignKey(Region, models.PROTECT, related_name="districts", verbose_name=_("region"))
@@ -38,6 +41,9 @@ class District(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:district", args=[self.slug])
 
 
 class Municipality(models.Model):
@@ -68,6 +74,9 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:municipality", args=[self.slug])
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -9,13 +9,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from events.models import Event, PressRelease
 from portal.models import Municipality, Organization, Project, ProjectPartner, StaticPage
 from portal.reference_data import read_json, translated
-from practices.models import Audience, Practice, PracticeTag, Sector
+from portal.sample_files import budget_chart, text_pdf
+from practices.models import Audience, Practice, PracticeDocument, PracticeImage, PracticeTag, Sector
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
 PAGES_FILE = Path(__file__).resolve().parent / "data" / "pages.json"
@@ -48,6 +50,52 @@ def _language_tags(tags_by_language):
             tag, _ = PracticeTag.objects.get_or_create(name=name, defaults={"language": code})
             tags.append(tag)
     return tags
+
+
+PSI_SUMMARY_LINES = [
+    "Public Service Improvement project (PSI), phase 1: results presented on 30 November 2018.",
+    "",
+    "30 municipalities of Issyk-Kul and Jalal-Abad regions took part.",
+    "38 action plans to improve local services were supported:",
+    "  - 9 for sustainable access to clean drinking water,",
+    "  - 11 for pre-school and school education,",
+    "  - 9 for culture and leisure (parks, cultural and sports services),",
+    "  - 8 for the maintenance and cleaning of public areas.",
+    "",
+    "Total cost of the plans: more than 97 million soms.",
+    "Own contribution of the municipalities: more than 31 million soms (almost 32%).",
+    "",
+    "Funded by the Swiss Government through the Swiss Agency for Development and Cooperation (SDC),",
+    "implemented by Helvetas Kyrgyzstan and the Development Policy Institute.",
+]
+
+
+def _attach_files(practices):
+    """The programme-level PSI practice gets its budget chart and a one-page summary (once)."""
+    practice = practices.get("psi-38-service-action-plans")
+    if practice is None:
+        return
+    if not practice.images.exists() and practice.total_cost and practice.own_contribution:
+        image = PracticeImage(
+            practice=practice,
+            alt_text_ky="Диаграмма: 97 млн сомдун 31 млн сому (32 %) муниципалитеттердин өз салымы",
+            alt_text_ru="Диаграмма: из 97 млн сомов 31 млн (32 %) составил собственный вклад муниципалитетов",
+            alt_text_en="Chart: of 97 million soms, 31 million (32%) was the municipalities' own contribution",
+            caption_ky="Кызыл түс — муниципалитеттердин өз салымы, көк — башка булактар",
+            caption_ru="Красным — собственный вклад муниципалитетов, синим — другие источники",
+            caption_en="Red: the municipalities' own contribution; blue: other sources",
+        )
+        image.image.save("psi-budget.png", ContentFile(budget_chart(practice.total_cost, practice.own_contribution)))
+    if not practice.documents.exists():
+        document = PracticeDocument(
+            practice=practice,
+            title_ky="ПСИ долбоорунун жыйынтыктары (англисче, PDF)",
+            title_ru="Итоги проекта PSI (на английском, PDF)",
+            title_en="PSI results summary (PDF)",
+        )
+        document.file.save(
+            "psi-results-summary.pdf", ContentFile(text_pdf("PSI: 38 service action plans", PSI_SUMMARY_LINES))
+        )
 
 
 def _keep_in_future(starts_at, ends_at, now):
@@ -152,6 +200,8 @@ def load_sample_content(data=None):
             },
         )
         press_release.practices.set([practices[slug] for slug in item.get("practices", [])])
+
+    _attach_files(practices)
 
     pages = data.get("pages") or read_json(PAGES_FILE)["pages"]
     for item in pages:

@@ -171,13 +171,24 @@ X_FRAME_OPTIONS = "DENY"
 # Health checks from a load balancer must not be redirected to HTTPS.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# The practice map: any XYZ tile server; the list beside the map works when tiles cannot load.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+_map_tile_origin = "/".join(MAP_TILE_URL.split("/")[:3]).replace("{s}.", "*.")
+
+# Videos are embedded only after a click, from these players.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://www.facebook.com", "https://player.vimeo.com"]
+
 # No inline scripts or styles anywhere in our templates, so the policy can forbid them. The admin
 # (with its inline styles and the modeltranslation tabs) is staff-only and left out of the policy.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", _map_tile_origin],
+        "frame-src": VIDEO_FRAME_SOURCES,
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],

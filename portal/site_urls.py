@@ -1,9 +1,13 @@
 from django.urls import path
 
-from portal import views
+from portal import geography_views, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("pages/<slug:slug>/", views.StaticPageView.as_view(), name="page"),
+    path("municipalities/", geography_views.MunicipalityIndexView.as_view(), name="municipalities"),
+    path("municipalities/<slug:slug>/", geography_views.MunicipalityDetailView.as_view(), name="municipality"),
+    path("regions/<slug:slug>/", geography_views.RegionDetailView.as_view(), name="region"),
+    path("districts/<slug:slug>/", geography_views.DistrictDetailView.as_view(), name="district"),
 ]

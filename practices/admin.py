@@ -1,10 +1,21 @@
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from portal.admin_base import TranslatedAdmin
-from practices.models import Audience, Practice, PracticeTag, Sector
+from portal.admin_base import HttpsLinks, TranslatedAdmin
+from practices.models import (
+    Audience,
+    Practice,
+    PracticeDocument,
+    PracticeImage,
+    PracticeTag,
+    PracticeVideo,
+    Replication,
+    Sector,
+)
 
 
 @admin.register(Sector)
@@ -29,24 +40,43 @@ class PracticeTagAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
 
 
-class PublishedYearFilter(admin.SimpleListFilter):
-    title = _("year published")
-    parameter_name = "year"
+class ImageInline(TranslationTabularInline):
+    model = PracticeImage
+    fields = ("image", "preview", "alt_text", "caption", "position")
+    readonly_fields = ("preview",)
+    extra = 0
 
-    def lookups(self, request, model_admin):
-        years = Practice.objects.dates("published_at", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if obj.thumbnail:
+            return format_html('<img src="{}" alt="" width="120">', obj.thumbnail.url)
+        return "—"
 
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(published_at__year=self.value())
-        return queryset
+
+class DocumentInline(TranslationTabularInline):
+    model = PracticeDocument
+    fields = ("title", "file", "position")
+    extra = 0
+
+
+class VideoInline(HttpsLinks, TranslationTabularInline):
+    model = PracticeVideo
+    fields = ("url", "title", "position")
+    extra = 0
+
+
+class ReplicationInline(TranslationStackedInline):
+    model = Replication
+    fields = ("municipality", "year", "results")
+    autocomplete_fields = ("municipality",)
+    extra = 0
 
 
 @admin.register(Practice)
 class PracticeAdmin(TranslatedAdmin):
     list_display = ("title", "municipality", "region", "status", "featured", "published_at")
-    list_filter = ("status", "featured", "municipality__region", "sectors", PublishedYearFilter, "project")
+    list_filter = ("status", "featured", "municipality__region", "sectors", "year", "project", "country")
+    inlines = [ImageInline, DocumentInline, VideoInline, ReplicationInline]
     list_select_related = ("municipality__region",)
     search_fields = ("title_ky", "title_ru", "title_en", "slug", "municipality__name_ru", "municipality__name_ky")
     autocomplete_fields = ("municipality", "project", "organizations", "related")
@@ -100,3 +130,12 @@ class PracticeAdmin(TranslatedAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(Replication)
+class ReplicationAdmin(TranslatedAdmin):
+    list_display = ("practice", "municipality", "year")
+    list_filter = ("year", "municipality__region")
+    list_select_related = ("practice", "municipality")
+    search_fields = ("practice__title_ru", "practice__title_ky", "practice__title_en", "municipality__name_ru")
+    autocomplete_fields = ("practice", "municipality")

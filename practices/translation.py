@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from practices.models import Audience, Practice, Sector
+from practices.models import Audience, Practice, PracticeDocument, PracticeImage, PracticeVideo, Replication, Sector
 
 
 @register(Sector)
@@ -32,3 +32,25 @@ class PracticeTranslation(TranslationOptions):
     )
     # One language is enough to publish; the others fall back (ru -> ky -> en) until translated.
     required_languages = {"default": ()}
+
+
+@register(PracticeImage)
+class PracticeImageTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+    required_languages = {"default": ()}
+
+
+@register(PracticeDocument)
+class PracticeDocumentTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"default": ()}
+
+
+@register(PracticeVideo)
+class PracticeVideoTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Replication)
+class ReplicationTranslation(TranslationOptions):
+    fields = ("results",)

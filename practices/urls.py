@@ -6,5 +6,6 @@ app_name = "practices"
 
 urlpatterns = [
     path("", views.PracticeListView.as_view(), name="list"),
+    path("map/", views.PracticeMapView.as_view(), name="map"),
     path("<slug:slug>/", views.PracticeDetailView.as_view(), name="detail"),
 ]

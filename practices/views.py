@@ -1,25 +1,117 @@
+from django.conf import settings
 from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.models import ProjectPartner
-from practices.models import Practice
+from practices.filters import PracticeFilter, build_facets
+from practices.models import Practice, PracticeRedirect, Replication
+from practices.opendata import csv_response, json_response, opendata_queryset
 from practices.prefetches import published_practice_cards
 
 
-class PracticeListView(ListView):
+class FilteredPracticesMixin:
+    """The catalogue's selection, shared by the list, the map and the open-data downloads."""
+
+    def get_filterset(self):
+        if not hasattr(self, "_filterset"):
+            self._filterset = PracticeFilter(self.request.GET or None, queryset=Practice.objects.published())
+        return self._filterset
+
+    def get_context_data(self, **kwargs):
+        filterset = self.get_filterset()
+        kwargs.update(
+            filterset=filterset,
+            facets=build_facets(filterset),
+            active_filters=filterset.active,
+            ignored_filters=filterset.ignored if filterset.is_bound else [],
+            query_without_page=_query_without(self.request.GET, "page", "format"),
+        )
+        return super().get_context_data(**kwargs)
+
+
+def _query_without(query, *names):
+    query = query.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+class PracticeListView(FilteredPracticesMixin, ListView):
     template_name = "practices/practice_list.html"
     extra_context = {"section": "practices"}
     context_object_name = "practices"
     paginate_by = 12
 
+    def get(self, request, *args, **kwargs):
+        download = request.GET.get("format")
+        if download in ("csv", "json"):
+            practices = opendata_queryset(self.get_filterset().sorted_queryset().with_card_data())
+            return csv_response(practices, request) if download == "csv" else json_response(practices, request)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Practice.objects.published().with_card_data()
+        return self.get_filterset().sorted_queryset().with_card_data()
+
+
+class PracticeMapView(FilteredPracticesMixin, TemplateView):
+    """The same selection placed at its municipalities; the list of places works without the map."""
+
+    template_name = "practices/practice_map.html"
+    extra_context = {"section": "practices"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        practices = (
+            self.get_filterset()
+            .sorted_queryset()
+            .filter(municipality__latitude__isnull=False)
+            .select_related("municipality__region")
+            .only("slug", "title_ky", "title_ru", "title_en", "title", "municipality")
+        )
+        places = {}
+        for practice in practices:
+            municipality = practice.municipality
+            place = places.setdefault(
+                municipality.pk,
+                {"municipality": municipality, "practices": []},
+            )
+            place["practices"].append(practice)
+        context["places"] = sorted(places.values(), key=lambda place: str(place["municipality"]))
+        context["practice_count"] = self.get_filterset().qs.count()
+        context["map_points"] = [
+            {
+                "name": str(place["municipality"]),
+                "lat": float(place["municipality"].latitude),
+                "lon": float(place["municipality"].longitude),
+                "url": reverse("portal:municipality", args=[place["municipality"].slug]),
+                "practices": [{"title": p.title, "url": p.get_absolute_url()} for p in place["practices"][:10]],
+                "count": len(place["practices"]),
+            }
+            for place in context["places"]
+        ]
+        context["map_config"] = {
+            "tiles": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+        }
+        return context
 
 
 class PracticeDetailView(DetailView):
     template_name = "practices/practice_detail.html"
     extra_context = {"section": "practices"}
     context_object_name = "practice"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address from before a rename: send the reader (and search engines) to the new one.
+            redirect = PracticeRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("practice").first()
+            if redirect and self.get_queryset().filter(pk=redirect.practice_id).exists():
+                return HttpResponsePermanentRedirect(redirect.practice.get_absolute_url())
+            raise
 
     def get_queryset(self):
         # Editors preview drafts at the public address; everyone else sees published practices only.
@@ -29,6 +121,10 @@ class PracticeDetailView(DetailView):
             "audiences",
             "tags",
             "organizations",
+            "images",
+            "documents",
+            "videos",
+            Prefetch("replications", queryset=Replication.objects.select_related("municipality__region")),
             Prefetch("project__partners", queryset=ProjectPartner.objects.select_related("organization")),
             published_practice_cards("related", to_attr="published_related"),
         )
@@ -39,4 +135,5 @@ class PracticeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["events"] = Event.objects.published().filter(practices=self.object).with_card_data()[:5]
         context["press_releases"] = PressRelease.objects.published().filter(practices=self.object)[:5]
+        context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         return context

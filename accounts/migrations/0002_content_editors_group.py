@@ -27,25 +27,9 @@ EDITOR_PERMISSIONS = {
 
 
 def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from accounts.migration_helpers import grant
 
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    codenames = []
-    for app_label, models in EDITOR_PERMISSIONS.items():
-        for model, actions in models.items():
-            codenames += [(app_label, f"{action}_{model}") for action in actions.split()]
-    permissions = [
-        Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in codenames
-    ]
-    group.permissions.set(permissions)
+    grant(apps, GROUP_NAME, EDITOR_PERMISSIONS)
 
 
 def remove_group(apps, schema_editor):

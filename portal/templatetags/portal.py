@@ -26,3 +26,23 @@ def in_page_language(tags):
     """The tags written in the page's language, plus those that read the same in every language."""
     language = get_language()
     return [tag for tag in tags if tag.language in ("", language)]
+
+
+@register.simple_tag
+def querystring_with(request, name, value):
+    """The current address with one filter set (and the page reset): a facet link."""
+    query = request.GET.copy()
+    query[name] = value
+    for dropped in ("page", "format"):
+        query.pop(dropped, None)
+    return "?" + query.urlencode()
+
+
+@register.simple_tag
+def querystring_without(request, *names):
+    """The current address without some filters (and the page reset): a "remove filter" link."""
+    query = request.GET.copy()
+    for name in (*names, "page", "format"):
+        query.pop(name, None)
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else request.path

@@ -1,83 +1,15 @@
-"""Practices and the topics they are filed under."""
+"""The practice itself: what a municipality did, how, with what money and what came of it."""
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
 
 from portal.models import Municipality, Organization, Project
-
-
-class Topic(models.Model):
-    """What sectors and audiences share: a translated name and a description, in an editor's order."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "slug"]
-
-    def __str__(self):
-        return self.name
-
-
-class Sector(Topic):
-    class Meta(Topic.Meta):
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
-
-
-class Audience(Topic):
-    class Meta(Topic.Meta):
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
-
-
-class PracticeTag(TagBase):
-    """A free tag, written in one language (or in none, like "COVID-19"), so each page shows its own."""
-
-    language = models.CharField(
-        _("language"),
-        max_length=5,
-        choices=settings.LANGUAGES,
-        blank=True,
-        help_text=_("Leave empty for a tag that reads the same in every language."),
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-
-
-class TaggedPractice(TaggedItemBase):
-    content_object = models.ForeignKey("Practice", models.CASCADE, related_name="tagged_items")
-    tag = models.ForeignKey(PracticeTag, models.CASCADE, related_name="tagged_practices")
-
-    class Meta:
-        verbose_name = _("tagged practice")
-        verbose_name_plural = _("tagged practices")
-        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_practice_tag")]
-
-
-class PracticeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Practice.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def featured(self):
-        return self.published().filter(featured=True)
-
-    def with_card_data(self):
-        """What a practice card shows: its place and its sectors, without a query per card."""
-        return self.select_related("municipality__region").prefetch_related("sectors")
+from practices.models.topics import Audience, Sector, TaggedPractice
 
 
 class Country(models.TextChoices):
@@ -99,6 +31,31 @@ class Country(models.TextChoices):
     GERMANY = "DE", _("Germany")
     NETHERLANDS = "NL", _("Netherlands")
     SWITZERLAND = "CH", _("Switzerland")
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Practice.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def featured(self):
+        return self.published().filter(featured=True)
+
+    def with_card_data(self):
+        """What a practice card shows: its place, its sectors and its replication count, in two queries."""
+        return (
+            self.select_related("municipality__region")
+            .prefetch_related("sectors")
+            .annotate(replication_count=models.Count("replications", distinct=True))
+        )
+
+    def domestic(self):
+        return self.filter(country=Country.KYRGYZSTAN)
+
+    def foreign(self):
+        return self.exclude(country=Country.KYRGYZSTAN)
+
+    def with_budget(self):
+        return self.filter(total_cost__isnull=False)
 
 
 class Practice(models.Model):
@@ -170,6 +127,9 @@ class Practice(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     featured = models.BooleanField(_("featured"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The year the practice belongs to (completed, else started, else published): stored so that the
+    # catalogue can filter and count by it with an index.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -192,8 +152,25 @@ class Practice(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.year = self.compute_year()
+        previous_slug = None
+        if self.pk:
+            previous_slug = Practice.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        if previous_slug and previous_slug != self.slug:
+            # Links and bookmarks to the old address keep working (a 301 to the new one).
+            PracticeRedirect.objects.update_or_create(old_slug=previous_slug, defaults={"practice": self})
+        PracticeRedirect.objects.filter(old_slug=self.slug).delete()
+
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def compute_year(self):
+        for day in (self.completed_on, self.started_on):
+            if day:
+                return day.year
+        return timezone.localtime(self.published_at).year if self.published_at else None
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -225,3 +202,17 @@ class Practice(models.Model):
     def sections(self):
         """The jury sections that have text, as (heading, text) pairs in page order."""
         return [(label, getattr(self, field)) for field, label in self.SECTIONS if getattr(self, field)]
+
+
+class PracticeRedirect(models.Model):
+    """An address a practice had before its slug changed."""
+
+    old_slug = models.SlugField(_("old slug"), unique=True)
+    practice = models.ForeignKey(Practice, models.CASCADE, related_name="old_slugs", verbose_name=_("practice"))
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return self.old_slug

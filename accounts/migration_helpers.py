@@ -1,0 +1,25 @@
+"""Helpers for migrations that give groups their permissions (used by several migrations; keep stable)."""
+
+
+def create_all_permissions(apps):
+    """Permissions are normally created after all migrations ran; a migration that grants them needs them now."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def grant(apps, group_name, permissions_by_app):
+    """Add permissions to a group: {"app": {"model": "add change delete view"}}."""
+    create_all_permissions(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    for app_label, models in permissions_by_app.items():
+        for model, actions in models.items():
+            for action in actions.split():
+                group.permissions.add(
+                    Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}")
+                )

@@ -1,0 +1,217 @@
+"""The catalogue's filters and the facet counts shown beside them.
+
+Every filter is a plain GET parameter holding a slug or a number, so a filtered list can be bookmarked
+and shared. A value that does not exist (``?region=abc``) is ignored, never an error.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import District, Municipality, Project, Region
+from practices.models import Audience, Country, Practice, PracticeTag, Sector
+
+
+class PracticeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Keywords"), method="filter_keywords")
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), field_name="municipality__region", to_field_name="slug", queryset=Region.objects.all()
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("District"), field_name="municipality__district", to_field_name="slug", queryset=District.objects.all()
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"), field_name="municipality", to_field_name="slug", queryset=Municipality.objects.all()
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
+    )
+    audience = django_filters.ModelChoiceFilter(
+        label=_("Audience"), field_name="audiences", to_field_name="slug", queryset=Audience.objects.all()
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="year", min_value=1991, max_value=2100, widget=forms.NumberInput
+    )
+    project = django_filters.ModelChoiceFilter(
+        label=_("Project"), field_name="project", to_field_name="slug", queryset=Project.objects.all()
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label=_("Tag"), field_name="tags", to_field_name="slug", queryset=PracticeTag.objects.all()
+    )
+    budget = django_filters.ChoiceFilter(
+        label=_("Budget figures"),
+        choices=[("yes", _("With budget figures")), ("no", _("Without budget figures"))],
+        method="filter_budget",
+    )
+    origin = django_filters.ChoiceFilter(
+        label=_("Origin"),
+        choices=[("domestic", _("Kyrgyzstan")), ("foreign", _("Other countries"))],
+        method="filter_origin",
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("newest", _("Newest first")), ("replicated", _("Most replicated")), ("title", _("A–Z"))],
+        method="sort_queryset",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Practice
+        fields = []
+
+    # Filters that facets are counted for, in the order the page shows them.
+    FACETS = ("sector", "region", "district", "municipality", "audience", "year", "project", "tag", "budget", "origin")
+
+    def filter_keywords(self, queryset, name, value):
+        words = value.split()[:10]
+        for word in words:
+            match = Q()
+            for code in ("ky", "ru", "en"):
+                match |= Q(**{f"title_{code}__icontains": word}) | Q(**{f"summary_{code}__icontains": word})
+            queryset = queryset.filter(match)
+        return queryset
+
+    def filter_budget(self, queryset, name, value):
+        return queryset.with_budget() if value == "yes" else queryset.filter(total_cost__isnull=True)
+
+    def filter_origin(self, queryset, name, value):
+        return queryset.domestic() if value == "domestic" else queryset.foreign()
+
+    def sort_queryset(self, queryset, name, value):
+        return queryset  # ordering is applied last, by sorted_queryset(), so facets need not sort
+
+    def sorted_queryset(self):
+        queryset = self.qs  # validates the form, so cleaned_data holds whatever was understood
+        sort = self.form.cleaned_data.get("sort") if self.is_bound else None
+        if sort == "replicated":
+            return queryset.order_by("-replication_count", "-published_at", "-pk")
+        if sort == "title":
+            language = get_language()
+            title = Coalesce(f"title_{language}", "title_ru", "title_ky", "title_en")
+            return queryset.order_by(title.asc(), "pk")
+        return queryset.order_by("-published_at", "-pk")
+
+    @property
+    def active(self):
+        """The filters the reader chose that the portal understood: {name: value}."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: value for name, value in self.form.cleaned_data.items() if name != "sort" and value not in (None, "")
+        }
+
+    @property
+    def ignored(self):
+        """Names of parameters whose values could not be understood (shown as a gentle note)."""
+        self.form.is_valid()
+        return sorted(self.form.errors)
+
+    def queryset_without(self, excluded):
+        """The selection with every active filter except one: what that facet's counts are taken over."""
+        queryset = self.queryset
+        for name, value in self.active.items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return next((option for option in self.options if option.selected), None)
+
+
+def build_facets(filterset, tag_limit=25):
+    """Each facet with its options and how many practices each option would leave, one query per facet."""
+    active = filterset.active
+    facets = []
+
+    def grouped(name, lookup):
+        rows = filterset.queryset_without(name).order_by().values_list(lookup).annotate(n=Count("pk", distinct=True))
+        return {key: n for key, n in rows if key is not None}
+
+    def chosen(name):
+        value = active.get(name)
+        return getattr(value, "slug", value)
+
+    for name, lookup, model in (
+        ("sector", "sectors", Sector),
+        ("region", "municipality__region", Region),
+        ("district", "municipality__district", District),
+        ("municipality", "municipality", Municipality),
+        ("audience", "audiences", Audience),
+        ("project", "project", Project),
+    ):
+        counts = grouped(name, lookup)
+        records = model.objects.filter(pk__in=counts) if counts else model.objects.none()
+        options = [FacetOption(r.slug, str(r), counts[r.pk], r.slug == chosen(name)) for r in records]
+        if name in ("district", "municipality"):
+            options.sort(key=lambda option: option.label)
+        facets.append(Facet(name, filterset.filters[name].label, options))
+
+    years = grouped("year", "year")
+    facets.append(
+        Facet(
+            "year",
+            filterset.filters["year"].label,
+            [FacetOption(str(y), str(y), n, y == chosen("year")) for y, n in sorted(years.items(), reverse=True)],
+        )
+    )
+
+    tag_counts = grouped("tag", "tags")
+    top_tags = sorted(tag_counts.items(), key=lambda item: -item[1])[:tag_limit]
+    tags = {t.pk: t for t in PracticeTag.objects.filter(pk__in=[pk for pk, _n in top_tags])}
+    language = get_language()
+    facets.append(
+        Facet(
+            "tag",
+            filterset.filters["tag"].label,
+            [
+                FacetOption(tags[pk].slug, tags[pk].name, n, tags[pk].slug == chosen("tag"))
+                for pk, n in top_tags
+                if tags[pk].language in ("", language) or tags[pk].slug == chosen("tag")
+            ],
+        )
+    )
+
+    for name, yes, no in (
+        ("budget", Q(total_cost__isnull=False), Q(total_cost__isnull=True)),
+        ("origin", Q(country=Country.KYRGYZSTAN), ~Q(country=Country.KYRGYZSTAN)),
+    ):
+        counts = filterset.queryset_without(name).aggregate(
+            first=Count("pk", filter=yes, distinct=True), second=Count("pk", filter=no, distinct=True)
+        )
+        choices = filterset.filters[name].extra["choices"]
+        facets.append(
+            Facet(
+                name,
+                filterset.filters[name].label,
+                [
+                    FacetOption(value, str(label), counts[key], value == active.get(name))
+                    for (value, label), key in zip(choices, ("first", "second"), strict=True)
+                    if counts[key]
+                ],
+            )
+        )
+
+    order = {name: index for index, name in enumerate(PracticeFilter.FACETS)}
+    return sorted(facets, key=lambda facet: order[facet.name])
