@@ -72,7 +72,7 @@ ci: install
 	$(MAKE) smoke
 
 bench: install
-	DEBUG=1 $(PY) manage.py bench
+	bash scripts/bench.sh
 
 clean:
 	rm -rf staticfiles .test-media screenshots

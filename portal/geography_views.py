@@ -49,7 +49,9 @@ class MunicipalityDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         municipality = self.object
-        context["practices"] = Practice.objects.published().filter(municipality=municipality).with_card_data()
+        practices = Practice.objects.published().filter(municipality=municipality)
+        context["practice_count"] = practices.count()
+        context["practices"] = practices.with_card_data()[:PRACTICES_PER_PLACE_PAGE]
         context["replications"] = (
             Replication.objects.of_published_practices()
             .filter(municipality=municipality)

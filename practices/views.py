@@ -1,11 +1,11 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal.models import ProjectPartner
-from practices.filters import PracticeFilter, build_facets
+from portal.models import Municipality, ProjectPartner
+from practices.filters import PracticeFilter, build_facets, display_title
 from practices.models import Practice, PracticeRedirect, Replication
 from practices.opendata import csv_response, json_response, opendata_queryset
 from practices.prefetches import published_practice_cards
@@ -61,40 +61,47 @@ class PracticeMapView(FilteredPracticesMixin, TemplateView):
     template_name = "practices/practice_map.html"
     extra_context = {"section": "practices"}
 
+    # Each place lists its newest practices; the count says how many there are in all.
+    practices_per_place = 10
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        practices = (
-            self.get_filterset()
-            .sorted_queryset()
-            .filter(municipality__latitude__isnull=False)
-            .select_related("municipality__region")
-            .only("slug", "title_ky", "title_ru", "title_en", "title", "municipality")
+        selection = self.get_filterset().qs
+        counts = dict(
+            selection.filter(municipality__latitude__isnull=False)
+            .order_by()
+            .values_list("municipality")
+            .annotate(n=Count("pk"))
         )
-        places = {}
-        for practice in practices:
-            municipality = practice.municipality
-            place = places.setdefault(
-                municipality.pk,
-                {"municipality": municipality, "practices": []},
-            )
-            place["practices"].append(practice)
-        context["places"] = sorted(places.values(), key=lambda place: str(place["municipality"]))
-        context["practice_count"] = self.get_filterset().qs.count()
+        municipalities = Municipality.objects.filter(pk__in=counts).select_related("region")
+        titles = {pk: [] for pk in counts}
+        rows = (
+            selection.filter(municipality__in=counts)
+            .annotate(display_title=display_title())
+            .order_by("-published_at")
+            .values_list("slug", "display_title", "municipality")[: self.practices_per_place * 200]
+        )
+        for slug, title, municipality_id in rows:
+            if len(titles[municipality_id]) < self.practices_per_place:
+                titles[municipality_id].append({"title": title, "url": reverse("practices:detail", args=[slug])})
+        places = sorted(
+            ({"municipality": m, "count": counts[m.pk], "practices": titles[m.pk]} for m in municipalities),
+            key=lambda place: str(place["municipality"]),
+        )
+        context["places"] = places
+        context["practice_count"] = selection.count()
         context["map_points"] = [
             {
                 "name": str(place["municipality"]),
                 "lat": float(place["municipality"].latitude),
                 "lon": float(place["municipality"].longitude),
-                "url": reverse("portal:municipality", args=[place["municipality"].slug]),
-                "practices": [{"title": p.title, "url": p.get_absolute_url()} for p in place["practices"][:10]],
-                "count": len(place["practices"]),
+                "url": place["municipality"].get_absolute_url(),
+                "practices": place["practices"],
+                "count": place["count"],
             }
-            for place in context["places"]
+            for place in places
         ]
-        context["map_config"] = {
-            "tiles": settings.MAP_TILE_URL,
-            "attribution": settings.MAP_TILE_ATTRIBUTION,
-        }
+        context["map_config"] = {"tiles": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
         return context
 
 
