@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.models import User
 from events.models import Event, PressRelease
 from portal.models import Municipality, Organization, Project
-from practices.models import Practice, Sector
+from practices.models import Practice, Replication, Sector
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -94,3 +94,21 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
     lead_en = "A short lead."
     body_en = "First paragraph.\n\nSecond paragraph."
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+class MunicipalityPicker:
+    """Reference municipalities (shipped by the migrations) for factories and tests."""
+
+    @staticmethod
+    def with_coordinates():
+        return list(Municipality.objects.filter(latitude__isnull=False, district__isnull=False).order_by("pk"))
+
+
+class ReplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Replication
+
+    practice = factory.SubFactory(PracticeFactory)
+    municipality = factory.Sequence(lambda n: Municipality.objects.order_by("-pk")[n % Municipality.objects.count()])
+    year = 2023
+    results_en = "Fewer complaints about water."
