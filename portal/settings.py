@@ -120,6 +120,8 @@ TIME_ZONE = "Asia/Bishkek"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ru", "ky", "en")}
+# The admin's language tabs need jQuery UI: served from our static files, not from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from events.models import Event, PressRelease
-from portal.models import StaticPage
+from portal.models import District, Municipality, Region, StaticPage
 from practices.models import Practice
 
 
@@ -22,7 +22,15 @@ class SectionSitemap(_MultilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "practices:list", "events:list", "events:past", "events:press_releases"]
+        return [
+            "home",
+            "practices:list",
+            "practices:map",
+            "portal:municipalities",
+            "events:list",
+            "events:past",
+            "events:press_releases",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -58,10 +66,19 @@ class StaticPageSitemap(_MultilingualSitemap):
         return StaticPage.objects.order_by("pk")
 
 
+class PlaceSitemap(_MultilingualSitemap):
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return [*Region.objects.order_by("pk"), *District.objects.order_by("pk"), *Municipality.objects.order_by("pk")]
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "practices": PracticeSitemap,
     "events": EventSitemap,
     "news": PressReleaseSitemap,
     "pages": StaticPageSitemap,
+    "places": PlaceSitemap,
 }

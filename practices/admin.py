@@ -83,6 +83,9 @@ class PracticeAdmin(TranslatedAdmin):
     filter_horizontal = ("sectors", "audiences")
     date_hierarchy = "published_at"
     actions = ["publish", "send_back_to_draft"]
+    # Filled from the Russian title on a new practice (Django transliterates Cyrillic); later renames
+    # of the slug keep the old address working through a redirect.
+    prepopulated_fields = {"slug": ("title_ru",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "status", "featured", "published_at")}),
         (

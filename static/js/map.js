@@ -33,5 +33,5 @@
     marker.bindPopup(popup);
     bounds.push([point.lat, point.lon]);
   });
-  if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 10 }); }
+  if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 10, animate: false }); }
 })();

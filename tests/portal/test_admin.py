@@ -64,3 +64,11 @@ def test_every_registered_model_has_a_search_or_filter(sample_content):
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label in {"practices", "events", "portal"}:
             assert model_admin.search_fields, f"{model.__name__} admin has no search"
+
+
+def test_the_admin_loads_no_script_from_another_site(client, sample_content, editor):
+    client.force_login(editor)
+    practice = Practice.objects.get(slug="kumbel-drinking-water")
+    html = client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
+    assert "jquery-ui.min.js" in html  # the language tabs need it
+    assert "//ajax.googleapis.com" not in html

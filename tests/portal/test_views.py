@@ -139,3 +139,9 @@ def test_favicon_is_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_the_sitemap_lists_places(client, sample_content):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/ru/municipalities/lebedinovka/</loc>" in xml
+    assert "<loc>http://testserver/en/regions/chui/</loc>" in xml
