@@ -65,10 +65,11 @@ def generate_practices(count: int, seed: int = 2026) -> int:
     start = Practice.objects.filter(slug__startswith="generated-").count()
     now = timezone.now()
 
-    practices, sector_links, audience_links, tag_links = [], [], [], []
+    practices, title_sectors, sector_links, audience_links, tag_links = [], [], [], [], []
     for number in range(start, start + count):
         municipality = rng.choice(municipalities)
         sector = rng.choice(sectors)
+        title_sectors.append(sector)
         approach = rng.randrange(len(APPROACHES["en"]))
         published_at = now - datetime.timedelta(days=rng.randrange(1, 8 * 365))
         total = rng.choice([None, rng.randrange(200, 20000) * 1000])
@@ -98,9 +99,11 @@ def generate_practices(count: int, seed: int = 2026) -> int:
             )
         )
     created = Practice.objects.bulk_create(practices, batch_size=1000)
-    for practice in created:
-        for sector in rng.sample(sectors, k=rng.choice([1, 1, 2])):
-            sector_links.append(Practice.sectors.through(practice_id=practice.pk, sector_id=sector.pk))
+    for practice, sector in zip(created, title_sectors, strict=True):
+        # The sector its title names, sometimes with a second one.
+        extra = [rng.choice([s for s in sectors if s != sector])] if rng.random() < 0.3 else []
+        for linked in (sector, *extra):
+            sector_links.append(Practice.sectors.through(practice_id=practice.pk, sector_id=linked.pk))
         for audience in rng.sample(audiences, k=rng.choice([0, 1, 2])):
             audience_links.append(Practice.audiences.through(practice_id=practice.pk, audience_id=audience.pk))
         if rng.random() < 0.5:

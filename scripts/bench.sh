@@ -13,7 +13,7 @@ psql "${DATABASE_URL%/*}/postgres" -qtc "SELECT 1 FROM pg_database WHERE datname
 $PY manage.py migrate --no-input -v 0
 $PY manage.py load_sample_content
 target=${BENCH_PRACTICES:-10000}
-have=$($PY manage.py shell -v 0 -c "from practices.models import Practice; print(Practice.objects.filter(slug__startswith='generated-').count())")
+have=$($PY manage.py shell --no-imports -v 0 -c "from practices.models import Practice; print(Practice.objects.filter(slug__startswith='generated-').count())")
 if [ "$have" -lt "$target" ]; then $PY manage.py generate_practices $((target - have)); fi
 $PY manage.py collectstatic --no-input -v 0
 $PY manage.py shell -c "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
