@@ -1,5 +1,6 @@
 """The site shell's reference data: where practices happen and who stands behind them."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -197,3 +198,44 @@ class StaticPage(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:page", args=[self.slug])
+
+
+class SearchDocument(models.Model):
+    """One row per searchable record and language: what site search reads (like Wagtail's index entries).
+
+    Rows are written by ``portal.search.indexing`` whenever a record is saved and by
+    ``manage.py rebuild_search_index``; nobody edits them by hand. On PostgreSQL ``search_vector`` holds
+    the weighted text (title A, summary and keywords B, body C) in the row's text-search configuration
+    and is GIN-indexed, and ``fuzzy_text`` has a trigram index for misspelled titles and place names
+    (both indexes are created by a migration on PostgreSQL only).
+    """
+
+    kind = models.CharField(_("type"), max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    # "practice:42": one value per record, so hits can be counted per record across languages.
+    record_key = models.CharField(max_length=40, db_index=True)
+    language = models.CharField(max_length=5)
+    config = models.CharField(max_length=20)  # the PostgreSQL text-search configuration of this row
+    slug = models.SlugField(max_length=255)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)  # tags, sectors and place names, in this language
+    fuzzy_text = models.TextField(blank=True)  # title and place names, lower case, for trigram matching
+    # All the text in lower case, for the simple search on SQLite (whose LIKE ignores case for ASCII only);
+    # left empty on PostgreSQL, which searches search_vector instead.
+    plain_text = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+    sectors = models.ManyToManyField("practices.Sector", blank=True, related_name="+")
+    region = models.ForeignKey(Region, models.SET_NULL, null=True, blank=True, related_name="+")
+    is_public = models.BooleanField(default=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id", "language"], name="unique_search_document")]
+        indexes = [models.Index(fields=["is_public", "kind"], name="search_public_kind")]
+
+    def __str__(self):
+        return f"{self.record_key} [{self.language}]"

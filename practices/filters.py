@@ -80,13 +80,11 @@ class PracticeFilter(django_filters.FilterSet):
     FACETS = ("sector", "region", "district", "municipality", "audience", "year", "project", "tag", "budget", "origin")
 
     def filter_keywords(self, queryset, name, value):
-        words = value.split()[:10]
-        for word in words:
-            match = Q()
-            for code in ("ky", "ru", "en"):
-                match |= Q(**{f"title_{code}__icontains": word}) | Q(**{f"summary_{code}__icontains": word})
-            queryset = queryset.filter(match)
-        return queryset
+        """The same search as the site's search box, limited to practices."""
+        from portal.search.service import matching_record_ids
+
+        ids = matching_record_ids("practice", value, get_language())
+        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_budget(self, queryset, name, value):
         return queryset.with_budget() if value == "yes" else queryset.filter(total_cost__isnull=True)

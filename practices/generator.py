@@ -7,7 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import Municipality, Project
+from portal.search.indexing import index_queryset
 from practices.models import Audience, Practice, PracticeTag, Sector, TaggedPractice
+from practices.search import PRACTICES
 
 APPROACHES = {
     "en": [
@@ -50,10 +52,10 @@ TAGS = {"en": ["co-financing", "user fees", "village meeting"], "ru": ["софи
 
 
 @transaction.atomic
-def generate_practices(count: int, seed: int = 2026) -> int:
-    """Create ``count`` published practices with bulk inserts; returns how many exist after."""
+def generate_practices(count: int, seed: int = 2026, exclude_municipalities=()) -> int:
+    """Create ``count`` published practices with bulk inserts and index them; returns how many exist after."""
     rng = random.Random(seed)
-    municipalities = list(Municipality.objects.all())
+    municipalities = list(Municipality.objects.exclude(slug__in=exclude_municipalities))
     sectors = list(Sector.objects.all())
     audiences = list(Audience.objects.all())
     projects = [None, *Project.objects.all()]
@@ -111,4 +113,7 @@ def generate_practices(count: int, seed: int = 2026) -> int:
     Practice.sectors.through.objects.bulk_create(sector_links, batch_size=2000)
     Practice.audiences.through.objects.bulk_create(audience_links, batch_size=2000)
     TaggedPractice.objects.bulk_create(tag_links, batch_size=2000)
+    # Bulk inserts send no signals: index the new practices here.
+    if created:
+        index_queryset(PRACTICES, PRACTICES.queryset().filter(pk__range=(created[0].pk, created[-1].pk)))
     return Practice.objects.count()
