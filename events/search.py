@@ -29,6 +29,7 @@ def _press_release_row(press_release):
 EVENTS = register(
     Indexer(
         kind="event",
+        code=2,
         model=Event,
         url_name="events:detail",
         queryset=lambda: Event.objects.select_related("municipality__region").prefetch_related("practices__sectors"),
@@ -42,6 +43,7 @@ EVENTS = register(
 PRESS_RELEASES = register(
     Indexer(
         kind="pressrelease",
+        code=3,
         model=PressRelease,
         url_name="events:press_release",
         queryset=lambda: PressRelease.objects.select_related("event").prefetch_related("practices__sectors"),

@@ -212,8 +212,9 @@ class SearchDocument(models.Model):
 
     kind = models.CharField(_("type"), max_length=20)
     object_id = models.PositiveBigIntegerField()
-    # "practice:42": one value per record, so hits can be counted per record across languages.
-    record_key = models.CharField(max_length=40, db_index=True)
+    # One number per record across its languages (the kind's code in the high bits, the id below),
+    # so hits are de-duplicated and counted per record with integer operations.
+    record_key = models.BigIntegerField(db_index=True)
     language = models.CharField(max_length=5)
     config = models.CharField(max_length=20)  # the PostgreSQL text-search configuration of this row
     slug = models.SlugField(max_length=255)
@@ -235,7 +236,6 @@ class SearchDocument(models.Model):
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id", "language"], name="unique_search_document")]
-        indexes = [models.Index(fields=["is_public", "kind"], name="search_public_kind")]
 
     def __str__(self):
         return f"{self.record_key} [{self.language}]"

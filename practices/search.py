@@ -34,6 +34,7 @@ def _queryset():
 PRACTICES = register(
     Indexer(
         kind="practice",
+        code=1,
         model=Practice,
         url_name="practices:detail",
         queryset=_queryset,

@@ -25,6 +25,7 @@ BATCH_SIZE = 500
 @dataclass(frozen=True)
 class Indexer:
     kind: str  # "practice", "event"...: also the type filter's value
+    code: int  # a small number unique to the kind, part of each row's record_key
     model: type
     url_name: str
     queryset: Callable  # () -> every record to index, with what row() reads prefetched
@@ -35,9 +36,16 @@ class Indexer:
 
 
 REGISTRY: dict[str, Indexer] = {}
+_ID_BITS = 40  # room for a trillion records of one kind
+
+
+def record_key(indexer, pk):
+    return (indexer.code << _ID_BITS) | pk
 
 
 def register(indexer: Indexer):
+    if any(other.code == indexer.code and other.kind != indexer.kind for other in REGISTRY.values()):
+        raise ValueError(f"Search kind code {indexer.code} is taken.")
     REGISTRY[indexer.kind] = indexer
     return indexer
 
@@ -49,7 +57,7 @@ def indexer_for(model):
 def _rows_for(indexer, record):
     sector_ids = [sector.pk for sector in indexer.sectors(record)]
     common = {
-        "record_key": f"{indexer.kind}:{record.pk}",
+        "record_key": record_key(indexer, record.pk),
         "slug": record.slug,
         "region_id": indexer.region_id(record),
         "is_public": indexer.is_public(record),

@@ -133,12 +133,22 @@ class SearchResults:
 
     # -- hits ------------------------------------------------------------------------------------
     def ranked(self):
-        """One row per record (its best language), best first: a queryset for the paginator."""
+        """One row per record (its best language), best first: a queryset for the paginator.
+
+        Only the id travels through the ranking sort (narrow rows sort in memory); ``hits`` then reads
+        the texts of the ten rows on the page."""
         rows = self._filtered().annotate(
             rank=self._rank,
             position=Window(RowNumber(), partition_by=[F("record_key")], order_by=[F("rank").desc(), F("pk")]),
         )
-        rows = rows.filter(position=1).order_by("-rank", "-published_at", "pk")
+        return rows.filter(position=1).order_by("-rank", "-published_at", "pk").only("pk")
+
+    def count(self):
+        """How many records match: cheaper than counting the ranked rows."""
+        return self._filtered().values("record_key").distinct().count()
+
+    def _page_rows(self, ids):
+        rows = SearchDocument.objects.filter(pk__in=ids).only("kind", "slug", "title", "summary", "published_at")
         if uses_postgresql():
             rows = rows.annotate(
                 headline=SearchHeadline(
@@ -153,25 +163,25 @@ class SearchResults:
                     fragment_delimiter=" … ",
                 )
             )
-        return rows.only("kind", "slug", "title", "summary", "published_at", "language", "config")
+        by_id = {row.pk: row for row in rows}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
-    def hits(self, rows):
-        """Page rows -> Hit objects with a safe snippet (<mark> around matched words, the rest escaped)."""
+    def hits(self, page_rows):
+        """The page's rows -> Hit objects with a safe snippet (<mark> around matched words, the rest escaped)."""
+        ids = [row.pk for row in page_rows]
         return [
             Hit(
                 kind=row.kind,
                 title=row.title,
                 url=reverse(REGISTRY[row.kind].url_name, args=[row.slug]),
-                snippet=self._snippet(row),
+                snippet=self._snippet(getattr(row, "headline", None), row),
                 published_at=row.published_at,
             )
-            for row in rows
+            for row in (self._page_rows(ids) if ids else [])
         ]
 
-    def _snippet(self, row):
-        text = getattr(row, "headline", None)
-        if text is None:
-            text = _mark_words(row.summary[:300], self.parsed.positive_words())
+    def _snippet(self, headline, row):
+        text = headline if headline is not None else _mark_words(row.summary[:300], self.parsed.positive_words())
         escaped = html.escape(text).replace(_MARK_START, "<mark>").replace(_MARK_STOP, "</mark>")
         return mark_safe(escaped)  # noqa: S308 — everything but our own <mark> tags is escaped above
 

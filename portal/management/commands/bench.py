@@ -15,7 +15,16 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, PressRelease
+from portal.models import SearchDocument
 from practices.models import Practice
+
+SEARCH_PAGES = [
+    "/healthz",
+    "/ru/search/?q=кенеш",  # a common word: in every generated practice
+    "/ru/search/?q=Кумбел",  # a rare word: one village of the sample content
+    "/ru/search/?q=Токтогл",  # a typo for Toktogul
+    "/ky/search/?q=суунун",  # a Kyrgyz word form
+]
 
 
 class Command(BaseCommand):
@@ -23,9 +32,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--runs", type=int, default=50)
+        parser.add_argument("--search", action="store_true", help="time site search only")
 
-    def handle(self, *args, runs, **options):
+    def handle(self, *args, runs, search, **options):
         client = Client(HTTP_HOST="127.0.0.1")
+        if search:
+            self._time(client, SEARCH_PAGES, runs)
+            return
         pages = [
             "/healthz",  # a trivial view: the floor that every other figure stands on
             "/ky/",
@@ -44,9 +57,13 @@ class Command(BaseCommand):
             record = model.objects.published().first()
             if record:
                 pages.append(f"/ru{record.get_absolute_url()[3:]}")
+        self._time(client, pages, runs)
+
+    def _time(self, client, pages, runs):
+        searchable = SearchDocument.objects.values("record_key").distinct().count()
         self.stdout.write(
             f"database: {connection.vendor}; published practices: {Practice.objects.published().count()}; "
-            f"runs per page: {runs}"
+            f"searchable records: {searchable}; runs per page: {runs}"
         )
         self.stdout.write(f"{'page':70} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
         for path in pages:
