@@ -36,3 +36,14 @@ def test_the_skip_link_moves_keyboard_users_to_the_content(page, portal):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_a_visitor_searches_from_the_header_on_a_phone(page, portal, screenshot_dir):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{portal.url}/ru/")
+    page.get_by_role("searchbox", name="Поиск по порталу").fill("библиотека")
+    page.get_by_role("searchbox", name="Поиск по порталу").press("Enter")
+    expect(page.locator(".search-hit").first).to_contain_text("библиотека")
+    page.screenshot(path=screenshot_dir / "search-phone-ru.png", full_page=True)
+    page.locator(".search-hit a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("библиотека")
