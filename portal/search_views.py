@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from portal.models import Region
-from portal.search.pagination import CountedQuerySet
+from portal.search.pagination import RankedIds
 from portal.search.service import SearchResults
 from practices.models import Practice, Sector
 
@@ -33,8 +33,7 @@ class SearchView(TemplateView):
         if results.is_empty_query:
             context.update(self._suggestions())
             return context
-        hits = CountedQuerySet(results.ranked(), results.count)
-        page = Paginator(hits, RESULTS_PER_PAGE).get_page(params.get("page"))
+        page = Paginator(RankedIds(results), RESULTS_PER_PAGE).get_page(params.get("page"))
         if params.get("page") and str(page.number) != params.get("page"):
             raise Http404("No such page of results.")
         kind_counts = results.kind_counts()

@@ -5,6 +5,16 @@ from portal.sample_content import load_sample_content
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached search counts must not leak from one test's data into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def sample_content(db):
     """The demo content a fresh portal shows (reference data comes with the migrations)."""

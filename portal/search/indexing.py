@@ -117,7 +117,14 @@ def index_records(indexer, records):
     )
     if connection.vendor == "postgresql":
         SearchDocument.objects.filter(pk__in=[d.pk for d in documents]).update(search_vector=search_vector())
+    _index_changed()
     return len(records)
+
+
+def _index_changed():
+    from portal.search.service import forget_cached_counts
+
+    forget_cached_counts()
 
 
 def index_queryset(indexer, queryset):
@@ -140,6 +147,7 @@ def reindex(instance):
     record = indexer.queryset().filter(pk=instance.pk).first()
     if record is None:
         SearchDocument.objects.filter(kind=indexer.kind, object_id=instance.pk).delete()
+        _index_changed()
     else:
         index_records(indexer, [record])
 
@@ -148,6 +156,7 @@ def unindex(instance):
     indexer = indexer_for(type(instance))
     if indexer is not None:
         SearchDocument.objects.filter(kind=indexer.kind, object_id=instance.pk).delete()
+        _index_changed()
 
 
 def rebuild():
@@ -155,6 +164,7 @@ def rebuild():
     counts = {}
     with transaction.atomic():
         SearchDocument.objects.all().delete()
+        _index_changed()
         for kind, indexer in REGISTRY.items():
             counts[kind] = index_queryset(indexer, indexer.queryset().order_by("pk"))
     return counts

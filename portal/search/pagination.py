@@ -1,15 +1,16 @@
-class CountedQuerySet:
-    """A ranked queryset with its count computed another, cheaper way, for Django's Paginator."""
+class RankedIds:
+    """The ranked results of one search, as Django's Paginator wants them: a count and slices of ids."""
 
-    def __init__(self, queryset, count):
-        self.queryset = queryset
-        self._count = count
+    def __init__(self, results):
+        self.results = results
 
     def count(self):
-        return self._count()
+        return self.results.count()
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, item):
-        return self.queryset[item]
+        if isinstance(item, slice):
+            return self.results.page_ids(item.start or 0, item.stop)
+        return self.results.page_ids(item, item + 1)[0]

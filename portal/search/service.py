@@ -7,11 +7,13 @@ similarity on titles and place names catches typos ("Токтогл"). On SQLite
 match keeps the quick start working, without ranking guarantees.
 """
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchConfig, SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, TextField, Value, When, Window
 from django.db.models.functions import Concat, Greatest, RowNumber
@@ -108,7 +110,8 @@ class SearchResults:
         condition = Q(search_vector=self._tsquery)
         rank = SearchRank(F("search_vector"), self._tsquery)
         fuzzy = _fuzzy_condition(self.parsed)
-        if fuzzy and not rows.filter(condition).values("record_key").distinct()[:FEW_HITS].count() >= FEW_HITS:
+        # "Few hits?" reads at most a page of rows (LIMIT), not the whole match, on common words.
+        if fuzzy and len(set(rows.filter(condition).values_list("record_key", flat=True)[:30])) < FEW_HITS:
             self.used_fuzzy = True
             condition |= fuzzy
             words = [w for w in self.parsed.positive_words() if len(w) >= 4][:5]
@@ -143,9 +146,20 @@ class SearchResults:
         )
         return rows.filter(position=1).order_by("-rank", "-published_at", "pk").only("pk")
 
+    # The first pages of a query are what people open; their ids are kept with the counts.
+    CACHED_RESULTS = 100
+
+    def page_ids(self, start, stop):
+        """Ids of the rows ranked ``start`` to ``stop``."""
+        if stop <= self.CACHED_RESULTS:
+            top = self._cached("top", lambda: list(self.ranked().values_list("pk", flat=True)[: self.CACHED_RESULTS]))
+            return top[start:stop]
+        return list(self.ranked().values_list("pk", flat=True)[start:stop])
+
     def count(self):
-        """How many records match: cheaper than counting the ranked rows."""
-        return self._filtered().values("record_key").distinct().count()
+        """How many records match: the type counts already say it (types never overlap)."""
+        counts = self.kind_counts()
+        return counts.get(self.kind, 0) if self.kind else sum(counts.values())
 
     def _page_rows(self, ids):
         rows = SearchDocument.objects.filter(pk__in=ids).only("kind", "slug", "title", "summary", "published_at")
@@ -166,9 +180,8 @@ class SearchResults:
         by_id = {row.pk: row for row in rows}
         return [by_id[pk] for pk in ids if pk in by_id]
 
-    def hits(self, page_rows):
-        """The page's rows -> Hit objects with a safe snippet (<mark> around matched words, the rest escaped)."""
-        ids = [row.pk for row in page_rows]
+    def hits(self, ids):
+        """The page's row ids -> Hit objects with a safe snippet (<mark> around matched words, the rest escaped)."""
         return [
             Hit(
                 kind=row.kind,
@@ -186,11 +199,21 @@ class SearchResults:
         return mark_safe(escaped)  # noqa: S308 — everything but our own <mark> tags is escaped above
 
     # -- counts for the filters ------------------------------------------------------------------
+    def _cached(self, name, compute):
+        """Counts over a common word cost a scan of every match; people repeat such searches, so the
+        counts are kept until the index next changes (or ten minutes pass)."""
+        key = search_cache_key(name, self.text, self.kind, self.sector, self.region)
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, COUNTS_CACHE_SECONDS)
+        return value
+
     def kind_counts(self):
-        rows = (
-            self._filtered(without="kind").order_by().values_list("kind").annotate(n=Count("record_key", distinct=True))
-        )
-        return dict(rows)
+        if not hasattr(self, "_kind_counts"):
+            rows = self._filtered(without="kind").order_by().values_list("kind")
+            self._kind_counts = self._cached("kinds", lambda: dict(rows.annotate(n=Count("record_key", distinct=True))))
+        return self._kind_counts
 
     def sector_counts(self):
         rows = (
@@ -200,7 +223,7 @@ class SearchResults:
             .values_list("sectors")
             .annotate(n=Count("record_key", distinct=True))
         )
-        counts = dict(rows)
+        counts = self._cached("sectors", lambda: dict(rows))
         return [(sector, counts[sector.pk]) for sector in Sector.objects.filter(pk__in=counts)] if counts else []
 
     def region_counts(self):
@@ -211,8 +234,29 @@ class SearchResults:
             .values_list("region")
             .annotate(n=Count("record_key", distinct=True))
         )
-        counts = dict(rows)
+        counts = self._cached("regions", lambda: dict(rows))
         return [(region, counts[region.pk]) for region in Region.objects.filter(pk__in=counts)] if counts else []
+
+
+COUNTS_CACHE_SECONDS = 600
+_VERSION_KEY = "search:index-version"
+
+
+def search_cache_key(name, text, kind, sector, region):
+    version = cache.get_or_set(_VERSION_KEY, 1, None)
+    normalized = " ".join(text.lower().split())
+    digest = hashlib.sha256(
+        f"{normalized}|{kind}|{getattr(sector, 'pk', '')}|{getattr(region, 'pk', '')}".encode()
+    ).hexdigest()[:32]
+    return f"search:{version}:{name}:{digest}"
+
+
+def forget_cached_counts():
+    """Called whenever the index changes: every cached count becomes stale at once."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
 
 
 def _mark_words(text, words):

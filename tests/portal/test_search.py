@@ -178,16 +178,33 @@ def test_odd_queries_never_raise(client, sample_content, query):
     assert client.get("/en/search/", {"q": query}).status_code == 200
 
 
+def _cold_queries(client, url):
+    """Queries of a search nobody made before (cached counts would hide the work)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    return count_queries(client, url)
+
+
 def test_the_search_page_issues_the_same_queries_for_few_and_many_hits(client, db):
     PracticeFactory(title_en="Water plan")
     EventFactory(title_en="Water seminar")
-    few = count_queries(client, "/en/search/?q=water")
+    few = _cold_queries(client, "/en/search/?q=water")
     for _ in range(12):
         PracticeFactory(title_en="Water plan")
         EventFactory(title_en="Water seminar")
         PressReleaseFactory(title_en="Water news")
-    assert count_queries(client, "/en/search/?q=water") == few
-    assert count_queries(client, "/en/search/?q=water&page=2") == few
+    assert _cold_queries(client, "/en/search/?q=water") == few
+    assert _cold_queries(client, "/en/search/?q=water&page=2") == few
+    # The same search again reads its counts and first results from the cache.
+    assert count_queries(client, "/en/search/?q=water&page=2") < few
+
+
+def test_a_change_to_the_content_refreshes_cached_results(client, db):
+    PracticeFactory(title_en="Water plan")
+    assert client.get("/en/search/", {"q": "water"}).context["paginator"].count == 1
+    PracticeFactory(title_en="Water tower")
+    assert client.get("/en/search/", {"q": "water"}).context["paginator"].count == 2
 
 
 def test_a_results_page_past_the_end_is_a_404(client, sample_content):

@@ -9,6 +9,7 @@ Prints, per page: median and 95th-percentile time and the number of SQL queries 
 import statistics
 import time
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
@@ -37,6 +38,9 @@ class Command(BaseCommand):
     def handle(self, *args, runs, search, **options):
         client = Client(HTTP_HOST="127.0.0.1")
         if search:
+            self.stdout.write("cold: the cache is emptied before every request (a search nobody made before)")
+            self._time(client, SEARCH_PAGES, runs, cold=True)
+            self.stdout.write("warm: the same searches again (counts and first results come from the cache)")
             self._time(client, SEARCH_PAGES, runs)
             return
         pages = [
@@ -59,7 +63,7 @@ class Command(BaseCommand):
                 pages.append(f"/ru{record.get_absolute_url()[3:]}")
         self._time(client, pages, runs)
 
-    def _time(self, client, pages, runs):
+    def _time(self, client, pages, runs, cold=False):
         searchable = SearchDocument.objects.values("record_key").distinct().count()
         self.stdout.write(
             f"database: {connection.vendor}; published practices: {Practice.objects.published().count()}; "
@@ -70,6 +74,8 @@ class Command(BaseCommand):
             client.get(path)  # warm the template and URL caches
             timings = []
             for _ in range(runs):
+                if cold:
+                    cache.clear()
                 start = time.perf_counter()
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(path)
