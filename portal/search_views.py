@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from portal.facets import Facet, FacetOption
 from portal.models import Region
 from portal.search.pagination import RankedIds
 from portal.search.service import SearchResults
@@ -17,6 +18,10 @@ KIND_LABELS = {
     "pressrelease": _("News"),
 }
 RESULTS_PER_PAGE = 10
+
+
+def _topic_facet(name, label, counted, selected):
+    return Facet(name, label, [FacetOption(o.slug, o.name, n, o == selected) for o, n in counted])
 
 
 class SearchView(TemplateView):
@@ -41,11 +46,22 @@ class SearchView(TemplateView):
             page_obj=page,
             paginator=page.paginator,
             hits=results.hits(page.object_list),
-            kind_options=[(kind, label, kind_counts.get(kind, 0)) for kind, label in KIND_LABELS.items()],
+            kind_counts=kind_counts,
             kind_labels=KIND_LABELS,
             selected_kind=results.kind,
-            sector_options=results.sector_counts(),
-            region_options=results.region_counts(),
+            facets=[
+                Facet(
+                    "type",
+                    _("Type"),
+                    [
+                        FacetOption(kind, label, kind_counts.get(kind, 0), kind == results.kind)
+                        for kind, label in KIND_LABELS.items()
+                        if kind_counts.get(kind) or kind == results.kind
+                    ],
+                ),
+                _topic_facet("sector", _("Sector"), results.sector_counts(), sector),
+                _topic_facet("region", _("Region"), results.region_counts(), region),
+            ],
         )
         return context
 

@@ -4,8 +4,6 @@ Every filter is a plain GET parameter holding a slug or a number, so a filtered 
 and shared. A value that does not exist (``?region=abc``) is ignored, never an error.
 """
 
-from dataclasses import dataclass, field
-
 import django_filters
 from django import forms
 from django.db.models import CharField, Count, Q, Value
@@ -13,6 +11,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.facets import Facet, FacetOption
 from portal.models import District, Municipality, Project, Region
 from practices.models import Audience, Country, Practice, PracticeTag, Sector
 
@@ -127,25 +126,6 @@ class PracticeFilter(django_filters.FilterSet):
             if name != excluded:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption] = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return next((option for option in self.options if option.selected), None)
 
 
 def build_facets(filterset, tag_limit=25):
