@@ -5,7 +5,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Production-like settings for the deployment checks and the smoke test.
-PROD_ENV := DEBUG=0 SECRET_KEY=ci-check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdefghijklmnop ALLOWED_HOSTS=127.0.0.1,localhost
+PROD_ENV := DEBUG=0 SECRET_KEY=ci-check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdefghijklmnop ALLOWED_HOSTS=127.0.0.1,localhost REDIS_URL=redis://127.0.0.1:6379/1
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal_ci
 
 .PHONY: run test lint fmt ci bench install migrate messages check-messages smoke test-postgres test-sqlite test-browser clean
@@ -60,7 +60,7 @@ test-browser: install
 
 # Start gunicorn with production settings on PostgreSQL and fetch the home page in every language.
 smoke: install
-	$(PROD_ENV) REDIS_URL=redis://127.0.0.1:6379/1 DATABASE_URL=$(PG_TEST_URL)_smoke bash scripts/smoke.sh
+	$(PROD_ENV) DATABASE_URL=$(PG_TEST_URL)_smoke bash scripts/smoke.sh
 
 ci: install
 	$(MAKE) lint

@@ -22,7 +22,7 @@ def _press_release_row(press_release):
         "title": press_release.title or "",
         "summary": press_release.lead or "",
         "body": press_release.body or "",
-        "keywords": press_release.event.title if press_release.event else "",
+        "keywords": press_release.event.title if press_release.event and press_release.event.is_published else "",
     }
 
 
@@ -49,6 +49,7 @@ PRESS_RELEASES = register(
         queryset=lambda: PressRelease.objects.select_related("event").prefetch_related("practices__sectors"),
         row=_press_release_row,
         is_public=lambda press_release: press_release.is_published,
+        visible_from=lambda press_release: press_release.published_at,
         sectors=lambda press_release: {s for practice in press_release.practices.all() for s in practice.sectors.all()},
     )
 )

@@ -84,6 +84,8 @@ class Municipality(models.Model):
 
         if self.district_id and self.region_id and self.district.region_id != self.region_id:
             raise ValidationError({"district": _("The district must lie in the chosen region.")})
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both the latitude and the longitude, or neither."))
 
     @property
     def has_coordinates(self):
@@ -230,6 +232,8 @@ class SearchDocument(models.Model):
     sectors = models.ManyToManyField("practices.Sector", blank=True, related_name="+")
     region = models.ForeignKey(Region, models.SET_NULL, null=True, blank=True, related_name="+")
     is_public = models.BooleanField(default=True)
+    # A record published with a future date stays out of results until then (empty: no such date).
+    visible_from = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -101,8 +101,13 @@ if _redis_url:
 
         raise ImproperlyConfigured("REDIS_URL/CACHE_URL must be a redis://, rediss:// or unix:// URL.")
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}}
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    # Rate limits and cached search results must be shared by every worker process.
+    raise ImproperlyConfigured("Production (DEBUG off) needs REDIS_URL: a shared cache for all workers.")
 
 # Languages: Kyrgyz first. Every URL carries its language prefix (/ky/, /ru/, /en/).
 LANGUAGE_CODE = "ky"
@@ -127,6 +132,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Largest document an editor can attach to a practice.
+MAX_DOCUMENT_MEGABYTES = env_int("MAX_DOCUMENT_MEGABYTES", 20)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +15,7 @@ from practices.models import (
     Replication,
     Sector,
 )
+from practices.services import set_status
 
 
 @admin.register(Sector)
@@ -115,9 +115,7 @@ class PracticeAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Publish the selected practices"), permissions=["change"])
     def publish(self, request, queryset):
-        now = timezone.now()
-        queryset.filter(published_at__isnull=True).update(published_at=now)
-        count = queryset.update(status=Practice.Status.PUBLISHED)
+        count = set_status(queryset, Practice.Status.PUBLISHED)
         self.message_user(
             request,
             ngettext("%(count)d practice published.", "%(count)d practices published.", count) % {"count": count},
@@ -126,7 +124,7 @@ class PracticeAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Send the selected practices back to draft"), permissions=["change"])
     def send_back_to_draft(self, request, queryset):
-        count = queryset.update(status=Practice.Status.DRAFT)
+        count = set_status(queryset, Practice.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d practice sent back to draft.", "%(count)d practices sent back to draft.", count)

@@ -82,7 +82,10 @@ class PracticeFilter(django_filters.FilterSet):
         """The same search as the site's search box, limited to practices."""
         from portal.search.service import matching_record_ids
 
-        ids = matching_record_ids("practice", value, get_language())
+        # Facet counts filter the selection again and again: search once per request.
+        if getattr(self, "_keyword_ids", (None,))[0] != value:
+            self._keyword_ids = (value, matching_record_ids("practice", value, get_language()))
+        ids = self._keyword_ids[1]
         return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_budget(self, queryset, name, value):
@@ -167,19 +170,23 @@ def build_facets(filterset, tag_limit=25):
         )
     )
 
-    tag_counts = grouped("tag", "tags")
+    # Only tags written in the page's language (or in none) compete for the places in the list.
+    language = get_language()
+    rows = (
+        filterset.queryset_without("tag")
+        .filter(tags__language__in=("", language))
+        .order_by()
+        .values_list("tags")
+        .annotate(n=Count("pk"))
+    )
+    tag_counts = {key: n for key, n in rows if key is not None}
     top_tags = sorted(tag_counts.items(), key=lambda item: -item[1])[:tag_limit]
     tags = {t.pk: t for t in PracticeTag.objects.filter(pk__in=[pk for pk, _n in top_tags])}
-    language = get_language()
     facets.append(
         Facet(
             "tag",
             filterset.filters["tag"].label,
-            [
-                FacetOption(tags[pk].slug, tags[pk].name, n, tags[pk].slug == chosen("tag"))
-                for pk, n in top_tags
-                if tags[pk].language in ("", language) or tags[pk].slug == chosen("tag")
-            ],
+            [FacetOption(tags[pk].slug, tags[pk].name, n, tags[pk].slug == chosen("tag")) for pk, n in top_tags],
         )
     )
 

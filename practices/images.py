@@ -27,3 +27,22 @@ def make_rendition(field_file, width: int) -> ContentFile:
     finally:
         field_file.close()
     return ContentFile(buffer.getvalue())
+
+
+def validate_image(field_file):
+    """A model-field validator: the file decodes as an image of at most MAX_PIXELS pixels."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    try:
+        field_file.open("rb")
+        with Image.open(field_file) as image:
+            width, height = image.size
+            image.verify()
+        field_file.seek(0)  # the upload is read again when it is stored
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(_("This file is not a picture that can be read (JPEG, PNG or WebP).")) from None
+    if width * height > MAX_PIXELS:
+        raise ValidationError(
+            _("The picture is too large: at most %(megapixels)d megapixels.") % {"megapixels": MAX_PIXELS // 1_000_000}
+        )

@@ -40,6 +40,7 @@ PRACTICES = register(
         queryset=_queryset,
         row=_row,
         is_public=lambda practice: practice.status == Practice.Status.PUBLISHED and practice.published_at is not None,
+        visible_from=lambda practice: practice.published_at,
         sectors=lambda practice: practice.sectors.all(),
         region_id=lambda practice: practice.municipality.region_id if practice.municipality else None,
     )

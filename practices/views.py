@@ -68,7 +68,7 @@ class PracticeMapView(FilteredPracticesMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         selection = self.get_filterset().qs
         counts = dict(
-            selection.filter(municipality__latitude__isnull=False)
+            selection.filter(municipality__latitude__isnull=False, municipality__longitude__isnull=False)
             .order_by()
             .values_list("municipality")
             .annotate(n=Count("pk"))

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 # Production-like: no debug query logging, no HTTPS redirect for the in-process client.
 export DEBUG=0 SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS=127.0.0.1 SECRET_KEY=bench-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz
+export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/2}
 
 prepare() {  # database URL, number of generated practices it should hold
   export DATABASE_URL=$1

@@ -5,7 +5,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-that-is-long-enough-for-django-checks-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-os.environ.pop("REDIS_URL", None)
+# Production settings insist on a shared cache; the tests replace it with local memory below.
+os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
 os.environ.pop("CACHE_URL", None)
 
 from portal.settings import *  # noqa: E402,F403

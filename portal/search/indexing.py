@@ -31,6 +31,7 @@ class Indexer:
     queryset: Callable  # () -> every record to index, with what row() reads prefetched
     row: Callable  # (record) -> dict of SearchDocument texts in the active language
     is_public: Callable  # (record) -> bool
+    visible_from: Callable = lambda record: None  # (record) -> datetime before which it is hidden
     sectors: Callable = lambda record: []
     region_id: Callable = lambda record: None
 
@@ -61,6 +62,7 @@ def _rows_for(indexer, record):
         "slug": record.slug,
         "region_id": indexer.region_id(record),
         "is_public": indexer.is_public(record),
+        "visible_from": indexer.visible_from(record),
         "published_at": getattr(record, "published_at", None) or getattr(record, "starts_at", None),
     }
     for language, _name in settings.LANGUAGES:
@@ -122,9 +124,12 @@ def index_records(indexer, records):
 
 
 def _index_changed():
+    """Stale cached results go now, and again at commit: a search made in between may have cached rows
+    that the commit replaces."""
     from portal.search.service import forget_cached_counts
 
     forget_cached_counts()
+    transaction.on_commit(forget_cached_counts)
 
 
 def index_queryset(indexer, queryset):

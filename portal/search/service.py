@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, TextField, Value, When, Window
 from django.db.models.functions import Concat, Greatest, RowNumber
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from portal.models import Region, SearchDocument
@@ -97,7 +98,9 @@ class SearchResults:
 
     # -- matching rows (all languages) -------------------------------------------------------------
     def _build_matching(self):
-        rows = SearchDocument.objects.filter(is_public=True)
+        rows = SearchDocument.objects.filter(is_public=True).filter(
+            Q(visible_from__isnull=True) | Q(visible_from__lte=timezone.now())
+        )
         if not uses_postgresql():
             self._rank = Case(When(language=self.language, then=Value(1.0)), default=Value(0.5))
             return rows.filter(_plain_condition(self.parsed))
@@ -202,7 +205,7 @@ class SearchResults:
     def _cached(self, name, compute):
         """Counts over a common word cost a scan of every match; people repeat such searches, so the
         counts are kept until the index next changes (or ten minutes pass)."""
-        key = search_cache_key(name, self.text, self.kind, self.sector, self.region)
+        key = search_cache_key(name, self.text, self.language, self.kind, self.sector, self.region)
         value = cache.get(key)
         if value is None:
             value = compute()
@@ -242,11 +245,11 @@ COUNTS_CACHE_SECONDS = 600
 _VERSION_KEY = "search:index-version"
 
 
-def search_cache_key(name, text, kind, sector, region):
+def search_cache_key(name, text, language, kind, sector, region):
     version = cache.get_or_set(_VERSION_KEY, 1, None)
     normalized = " ".join(text.lower().split())
     digest = hashlib.sha256(
-        f"{normalized}|{kind}|{getattr(sector, 'pk', '')}|{getattr(region, 'pk', '')}".encode()
+        f"{normalized}|{language}|{kind}|{getattr(sector, 'pk', '')}|{getattr(region, 'pk', '')}".encode()
     ).hexdigest()[:32]
     return f"search:{version}:{name}:{digest}"
 

@@ -8,11 +8,20 @@ from django.utils.functional import cached_property
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from practices.images import RENDITION_WIDTHS, make_rendition
+from practices.images import RENDITION_WIDTHS, make_rendition, validate_image
 from practices.models.practice import Practice
 from practices.video import parse_video_url
 
 DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls"]
+
+
+def validate_document_size(field_file):
+    from django.conf import settings
+    from django.core.exceptions import ValidationError
+
+    limit = settings.MAX_DOCUMENT_MEGABYTES
+    if field_file.size > limit * 1024 * 1024:
+        raise ValidationError(_("The file is too large: at most %(limit)d MB.") % {"limit": limit})
 
 
 def practice_upload_path(instance, filename):
@@ -23,7 +32,13 @@ def practice_upload_path(instance, filename):
 
 class PracticeImage(models.Model):
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="images", verbose_name=_("practice"))
-    image = models.ImageField(_("image"), upload_to=practice_upload_path, width_field="width", height_field="height")
+    image = models.ImageField(
+        _("image"),
+        upload_to=practice_upload_path,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+    )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     thumbnail = models.ImageField(upload_to=practice_upload_path, editable=False, blank=True)
@@ -64,7 +79,9 @@ class PracticeDocument(models.Model):
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="documents", verbose_name=_("practice"))
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(
-        _("file"), upload_to=practice_upload_path, validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)]
+        _("file"),
+        upload_to=practice_upload_path,
+        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_size],
     )
     size = models.PositiveBigIntegerField(_("size, bytes"), editable=False, default=0)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -78,7 +95,8 @@ class PracticeDocument(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
+        # Only a newly uploaded file has to be measured (asking remote storage costs a request).
+        if self.file and not getattr(self.file, "_committed", True):
             self.size = self.file.size
         super().save(*args, **kwargs)
 

@@ -50,6 +50,13 @@ class PracticeTag(TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
 
+    def slugify(self, tag, i=None):
+        """An ASCII slug for Cyrillic tags too ("суу" -> "suu"), like every other slug on the portal."""
+        from portal.text import ascii_slug
+
+        slug = ascii_slug(tag) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
 
 class TaggedPractice(TaggedItemBase):
     content_object = models.ForeignKey("Practice", models.CASCADE, related_name="tagged_items")

@@ -59,7 +59,7 @@ def test_production_without_a_secret_key_does_not_start():
 
 
 def test_a_bad_debug_value_does_not_start():
-    result = _load_settings(DEBUG="maybe", SECRET_KEY="x" * 50)
+    result = _load_settings(DEBUG="maybe", SECRET_KEY="x" * 50, REDIS_URL="redis://127.0.0.1:6379/0")
     assert result.returncode != 0
     assert "DEBUG='maybe' is not a boolean" in result.stderr
 
@@ -70,6 +70,12 @@ def test_a_cache_url_that_is_not_redis_does_not_start():
     assert "must be a redis://" in result.stderr
 
 
+def test_production_without_a_shared_cache_does_not_start():
+    result = _load_settings(DEBUG="0", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "needs REDIS_URL" in result.stderr
+
+
 def test_without_database_url_the_default_is_sqlite():
     result = _load_settings(DEBUG="1")
     assert result.returncode == 0, result.stderr
@@ -77,7 +83,9 @@ def test_without_database_url_the_default_is_sqlite():
 
 
 def test_database_url_selects_postgresql():
-    result = _load_settings(DEBUG="0", SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@127.0.0.1:5432/portal")
+    result = _load_settings(
+        DEBUG="0", SECRET_KEY="x" * 50, DATABASE_URL="postgres://u@127.0.0.1:5432/portal", REDIS_URL="redis://r:6379/0"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "django.db.backends.postgresql"]
 
@@ -91,6 +99,7 @@ def test_production_settings_pass_the_deployment_checks():
             "DEBUG": "0",
             "SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
             "ALLOWED_HOSTS": "portal.example.kg",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
         },
         capture_output=True,
         text=True,
