@@ -11,7 +11,7 @@ def set_status(practices, status):
     """Publish or send back several practices. Each is saved on its own (not a bulk UPDATE), so its
     year, its search rows and everything else that listens to saves stay right; returns how many."""
     count = 0
-    for practice in practices.select_for_update():
+    for practice in practices.select_related(None).select_for_update(of=("self",)):
         practice.status = status
         if status == Practice.Status.PUBLISHED and practice.published_at is None:
             practice.published_at = timezone.now()
