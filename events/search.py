@@ -26,6 +26,11 @@ def _press_release_row(press_release):
     }
 
 
+def _sectors_of_practices(record):
+    """An event or a release is filed under the sectors of the practices it presents."""
+    return {sector for practice in record.practices.all() for sector in practice.sectors.all()}
+
+
 EVENTS = register(
     Indexer(
         kind="event",
@@ -35,7 +40,7 @@ EVENTS = register(
         queryset=lambda: Event.objects.select_related("municipality__region").prefetch_related("practices__sectors"),
         row=_event_row,
         is_public=lambda event: event.is_published,
-        sectors=lambda event: {sector for practice in event.practices.all() for sector in practice.sectors.all()},
+        sectors=_sectors_of_practices,
         region_id=lambda event: event.municipality.region_id if event.municipality else None,
     )
 )
@@ -50,6 +55,6 @@ PRESS_RELEASES = register(
         row=_press_release_row,
         is_public=lambda press_release: press_release.is_published,
         visible_from=lambda press_release: press_release.published_at,
-        sectors=lambda press_release: {s for practice in press_release.practices.all() for s in practice.sectors.all()},
+        sectors=_sectors_of_practices,
     )
 )

@@ -1,24 +1,18 @@
 """Pages about places: every municipality, district and region with what happened there."""
 
-from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
+from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, TemplateView
 
 from events.models import Event
 from portal.models import District, Municipality, Region
-from practices.models import Practice, Replication
+from practices.models import Practice, Replication, published_condition
 
 PRACTICES_PER_PLACE_PAGE = 12
 
 
 def _published_practice_count(prefix=""):
     """Count of published practices reached through ``prefix`` (e.g. "municipalities__")."""
-    return Count(
-        f"{prefix}practices",
-        filter=Q(**{f"{prefix}practices__status": Practice.Status.PUBLISHED})
-        & Q(**{f"{prefix}practices__published_at__lte": timezone.now()}),
-        distinct=True,
-    )
+    return Count(f"{prefix}practices", filter=published_condition(f"{prefix}practices__"), distinct=True)
 
 
 class MunicipalityIndexView(TemplateView):

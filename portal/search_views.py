@@ -1,7 +1,6 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -10,7 +9,7 @@ from portal.facets import Facet, FacetOption
 from portal.models import Region
 from portal.search.pagination import RankedIds
 from portal.search.service import SearchResults
-from practices.models import Practice, Sector
+from practices.models import Practice, Sector, published_condition
 
 KIND_LABELS = {
     "practice": _("Practices"),
@@ -67,9 +66,8 @@ class SearchView(TemplateView):
 
     def _suggestions(self):
         """For an empty query: the sectors with most practices and the newest practices."""
-        published = Q(practices__status=Practice.Status.PUBLISHED, practices__published_at__lte=timezone.now())
         return {
-            "popular_sectors": Sector.objects.annotate(n=Count("practices", filter=published))
+            "popular_sectors": Sector.objects.annotate(n=Count("practices", filter=published_condition("practices__")))
             .filter(n__gt=0)
             .order_by("-n")[:8],
             "recent_practices": Practice.objects.published().with_card_data()[:6],

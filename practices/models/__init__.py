@@ -1,5 +1,5 @@
 from practices.models.media import PracticeDocument, PracticeImage, PracticeVideo
-from practices.models.practice import Country, Practice, PracticeQuerySet, PracticeRedirect
+from practices.models.practice import Country, Practice, PracticeQuerySet, PracticeRedirect, published_condition
 from practices.models.replication import Replication
 from practices.models.topics import Audience, PracticeTag, Sector, TaggedPractice, Topic
 
@@ -17,4 +17,5 @@ __all__ = [
     "Sector",
     "TaggedPractice",
     "Topic",
+    "published_condition",
 ]

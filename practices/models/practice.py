@@ -34,9 +34,15 @@ class Country(models.TextChoices):
     SWITZERLAND = "CH", _("Switzerland")
 
 
+def published_condition(prefix=""):
+    """What "published" means for a practice, as a Q; ``prefix`` reaches practices through a relation
+    ("practices__" from a sector, "municipalities__practices__" from a district...)."""
+    return models.Q(**{f"{prefix}status": Practice.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Practice.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_condition())
 
     def featured(self):
         return self.published().filter(featured=True)
