@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The form renderer reads Django's own form templates through the TEMPLATES setting.
+    "django.forms",
     "django.contrib.postgres",
     "taggit",
     "django_filters",
@@ -62,6 +64,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -98,10 +101,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "accounts:cabinet"
 
 # Accounts (django-allauth): e-mail is the login and must be verified; no account enumeration; the
 # built-in rate limits stay on (they need the shared Redis cache in production).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -167,8 +171,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-# Largest document an editor can attach to a practice.
+# Upload limits, for editors and for municipal users alike. The web server in front must accept
+# requests at least this large (nginx: client_max_body_size).
 MAX_DOCUMENT_MEGABYTES = env_int("MAX_DOCUMENT_MEGABYTES", 20)
+MAX_IMAGE_MEGABYTES = env_int("MAX_IMAGE_MEGABYTES", 15)
+# More pixels than any phone camera takes; beyond it a "photo" is a decompression bomb.
+MAX_IMAGE_PIXELS = env_int("MAX_IMAGE_PIXELS", 60_000_000)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("portal.site_urls")),
     path("practices/", include("practices.urls")),
+    path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("events.urls")),
 )

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,32 @@ from practices.models import (
     Replication,
     Sector,
 )
+from practices.proposals import notify_author
 from practices.services import set_status
+
+
+class ProposalFilter(admin.SimpleListFilter):
+    title = _("origin")
+    parameter_name = "proposal"
+
+    def lookups(self, request, model_admin):
+        return [("to_review", _("Proposals to review")), ("proposed", _("All proposals from users"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to_review":
+            return queryset.filter(proposed_by__isnull=False, status=Practice.Status.IN_REVIEW)
+        if self.value() == "proposed":
+            return queryset.filter(proposed_by__isnull=False)
+        return queryset
+
+
+class PracticeAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        comment = cleaned_data.get("review_comment", "").strip()
+        if cleaned_data.get("status") == Practice.Status.SENT_BACK and not comment:
+            self.add_error("review_comment", _("Write what the author should change before sending the practice back."))
+        return cleaned_data
 
 
 @admin.register(Sector)
@@ -74,10 +100,12 @@ class ReplicationInline(TranslationStackedInline):
 
 @admin.register(Practice)
 class PracticeAdmin(TranslatedAdmin):
-    list_display = ("title", "municipality", "region", "status", "featured", "published_at")
-    list_filter = ("status", "featured", "municipality__region", "sectors", "year", "project", "country")
+    list_display = ("title", "municipality", "region", "status", "proposed_by", "featured", "published_at")
+    list_filter = ("status", ProposalFilter, "featured", "municipality__region", "sectors", "year", "project", "country")
     inlines = [ImageInline, DocumentInline, VideoInline, ReplicationInline]
-    list_select_related = ("municipality__region",)
+    list_select_related = ("municipality__region", "proposed_by")
+    form = PracticeAdminForm
+    readonly_fields = ("proposed_by", "text_language", "submitted_at")
     search_fields = ("title_ky", "title_ru", "title_en", "slug", "municipality__name_ru", "municipality__name_ky")
     autocomplete_fields = ("municipality", "project", "organizations", "related")
     filter_horizontal = ("sectors", "audiences")
@@ -88,6 +116,16 @@ class PracticeAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ("title_ru",)}
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "status", "featured", "published_at")}),
+        (
+            _("Proposal from a municipality"),
+            {
+                "fields": ("proposed_by", "text_language", "submitted_at", "review_comment"),
+                "description": _(
+                    "To send a proposal back, write what the author should change and set the status to "
+                    "“Sent back”; to publish it, set “Published”. The author is e-mailed either way."
+                ),
+            },
+        ),
         (
             _("The practice"),
             {
@@ -108,6 +146,11 @@ class PracticeAdmin(TranslatedAdmin):
         (_("Budget, soms"), {"fields": ("total_cost", "own_contribution", "other_sources")}),
         (_("Contact"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "status" in form.changed_data:
+            notify_author(obj)
 
     @admin.display(description=_("region"), ordering="municipality__region")
     def region(self, obj):

@@ -2,13 +2,14 @@
 
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
+from practices.uploads import validate_image  # noqa: F401 (migration 0005 names it here)
+
 # Widths of the copies: a card or a phone screen, and a desktop lightbox.
 RENDITION_WIDTHS = {"thumbnail": 480, "large": 1280}
-# A 100-megapixel "photo" is a decompression bomb, not a photo.
-MAX_PIXELS = 60_000_000
 
 
 def make_rendition(field_file, width: int) -> ContentFile:
@@ -16,7 +17,7 @@ def make_rendition(field_file, width: int) -> ContentFile:
     field_file.open("rb")
     try:
         with Image.open(field_file) as original:
-            if original.width * original.height > MAX_PIXELS:
+            if original.width * original.height > settings.MAX_IMAGE_PIXELS:
                 raise ValueError("image too large")
             image = ImageOps.exif_transpose(original)
             image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
@@ -27,22 +28,3 @@ def make_rendition(field_file, width: int) -> ContentFile:
     finally:
         field_file.close()
     return ContentFile(buffer.getvalue())
-
-
-def validate_image(field_file):
-    """A model-field validator: the file decodes as an image of at most MAX_PIXELS pixels."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    try:
-        field_file.open("rb")
-        with Image.open(field_file) as image:
-            width, height = image.size
-            image.verify()
-        field_file.seek(0)  # the upload is read again when it is stored
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(_("This file is not a picture that can be read (JPEG, PNG or WebP).")) from None
-    if width * height > MAX_PIXELS:
-        raise ValidationError(
-            _("The picture is too large: at most %(megapixels)d megapixels.") % {"megapixels": MAX_PIXELS // 1_000_000}
-        )

@@ -143,4 +143,6 @@ class PracticeDetailView(DetailView):
         context["events"] = Event.objects.published().filter(practices=self.object).with_card_data()[:5]
         context["press_releases"] = PressRelease.objects.published().filter(practices=self.object)[:5]
         context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        user = self.request.user
+        context["is_saved"] = user.is_authenticated and self.object.saved_by.filter(user=user).exists()
         return context

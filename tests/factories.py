@@ -15,8 +15,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.kg")
-    first_name = "Aida"
-    last_name = "Usenova"
+    full_name = "Aida Usenova"
     password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
 
     @factory.post_generation

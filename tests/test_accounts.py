@@ -26,7 +26,7 @@ def test_sign_up_needs_a_verified_address_before_signing_in(client):
     client.logout()
     response = client.post("/en/account/login/", {"login": "aida@example.kg", "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == "/en/"
+    assert response["Location"] == "/en/account/"
 
 
 @pytest.mark.django_db

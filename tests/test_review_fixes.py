@@ -69,12 +69,10 @@ def test_a_file_that_is_not_a_picture_is_refused_with_a_message():
 
 
 @pytest.mark.django_db
-def test_a_huge_picture_is_refused(monkeypatch):
+def test_a_huge_picture_is_refused(settings):
     from PIL import Image
 
-    import practices.images
-
-    monkeypatch.setattr(practices.images, "MAX_PIXELS", 100)
+    settings.MAX_IMAGE_PIXELS = 100
     buffer = io.BytesIO()
     Image.new("RGB", (20, 20)).save(buffer, "PNG")
     image = PracticeImage(

@@ -2,26 +2,22 @@
 
 import posixpath
 
-from django.core.validators import FileExtensionValidator
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from practices.images import RENDITION_WIDTHS, make_rendition, validate_image
+from practices.images import RENDITION_WIDTHS, make_rendition
 from practices.models.practice import Practice
+from practices.uploads import reencoded_image, validate_editor_document, validate_image
 from practices.video import parse_video_url
 
-DOCUMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls"]
-
-
 def validate_document_size(field_file):
-    from django.conf import settings
-    from django.core.exceptions import ValidationError
+    """Kept because migration 0005 names it; the size is now checked by validate_editor_document."""
+    from practices.uploads import _check_size
 
-    limit = settings.MAX_DOCUMENT_MEGABYTES
-    if field_file.size > limit * 1024 * 1024:
-        raise ValidationError(_("The file is too large: at most %(limit)d MB.") % {"limit": limit})
+    _check_size(field_file, settings.MAX_DOCUMENT_MEGABYTES)
 
 
 def practice_upload_path(instance, filename):
@@ -58,6 +54,10 @@ class PracticeImage(models.Model):
         return self.alt_text
 
     def save(self, *args, **kwargs):
+        if self.image and not getattr(self.image, "_committed", True):
+            # A new upload is stored re-encoded: no EXIF (a phone photo carries its GPS position).
+            clean = reencoded_image(self.image)
+            self.image.save(clean.name, clean, save=False)
         # A new or replaced original gets new copies; the original itself is never sent to readers.
         changed = not self.pk or not PracticeImage.objects.filter(pk=self.pk, image=self.image.name).exists()
         super().save(*args, **kwargs)
@@ -81,7 +81,7 @@ class PracticeDocument(models.Model):
     file = models.FileField(
         _("file"),
         upload_to=practice_upload_path,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS), validate_document_size],
+        validators=[validate_editor_document],
     )
     size = models.PositiveBigIntegerField(_("size, bytes"), editable=False, default=0)
     position = models.PositiveSmallIntegerField(_("position"), default=0)

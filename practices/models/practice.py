@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -81,7 +82,12 @@ class Practice(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "in_review", _("In review")
+        # An editor returned a user's proposal with a comment; the author edits and submits again.
+        SENT_BACK = "sent_back", _("Sent back")
         PUBLISHED = "published", _("Published")
+
+    # What the author of a proposal may still edit.
+    EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.SENT_BACK)
 
     # The sections an award jury reads (the UN-Habitat / Dubai best-practice template), in page order.
     SECTIONS = (
@@ -151,6 +157,25 @@ class Practice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Proposals from verified municipal users (editors' own practices have no author). The author's
+    # account may be deleted; the practice stays, anonymised.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_practices",
+        verbose_name=_("proposed by"),
+    )
+    # The language the author wrote in: the editors add the other two.
+    text_language = models.CharField(_("written in"), max_length=2, choices=settings.LANGUAGES, blank=True)
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("comment for the author"),
+        blank=True,
+        help_text=_("Required when sending a proposal back: what the author should change."),
+    )
 
     objects = PracticeQuerySet.as_manager()
 

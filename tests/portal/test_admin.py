@@ -33,10 +33,22 @@ def test_a_content_editor_can_open_a_practice_with_its_translation_tabs(client, 
         assert f'name="title_{language}"' in html
 
 
-@pytest.mark.parametrize("model", ["accounts/user", "auth/group"])
-def test_a_content_editor_cannot_manage_users_or_groups(client, editor, model):
+def test_a_content_editor_cannot_manage_groups(client, editor):
     client.force_login(editor)
-    assert client.get(f"/admin/{model}/").status_code == 403
+    assert client.get("/admin/auth/group/").status_code == 403
+
+
+def test_a_content_editor_looks_users_up_but_cannot_add_or_change_them(client, editor, outsider):
+    # Editors verify municipal users, so they see the list; accounts and permissions stay with admins.
+    client.force_login(editor)
+    assert client.get("/admin/accounts/user/").status_code == 200
+    assert client.get("/admin/accounts/user/add/").status_code == 403
+    response = client.post(
+        f"/admin/accounts/user/{outsider.pk}/change/", {"email": outsider.email, "is_staff": "on", "is_superuser": "on"}
+    )
+    assert response.status_code == 403
+    outsider.refresh_from_db()
+    assert not outsider.is_superuser
 
 
 @pytest.mark.django_db

@@ -1,0 +1,73 @@
+"""Everything the portal stores about one user, for the "download my data" button."""
+
+from django.conf import settings
+
+from practices.proposal_forms import TEXT_FIELDS
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def account_data(user):
+    from allauth.account.models import EmailAddress
+
+    return {
+        "profile": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "position": user.position,
+            "organization": user.organization,
+            "municipality": user.municipality.name if user.municipality else None,
+            "kind": user.kind,
+            "phone": user.phone,
+            "preferred_language": user.preferred_language,
+            "verified_municipal_user": user.is_verified_municipal_user,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "saved_practices": [
+            {
+                "title": saved.practice.title,
+                "url": settings.SITE_URL + saved.practice.get_absolute_url(),
+                "saved_at": _iso(saved.saved_at),
+            }
+            for saved in user.saved_practices.select_related("practice")
+        ],
+        "proposed_practices": [_proposal(practice) for practice in user.proposed_practices.prefetch_related(
+            "sectors", "images", "documents", "videos"
+        )],
+    }
+
+
+def _proposal(practice):
+    languages = [code for code, _name in settings.LANGUAGES]
+    return {
+        "status": practice.status,
+        "written_in": practice.text_language,
+        "texts": {
+            language: {name: getattr(practice, f"{name}_{language}", "") for name in TEXT_FIELDS}
+            for language in languages
+        },
+        "sectors": [sector.name for sector in practice.sectors.all()],
+        "started_on": _iso(practice.started_on),
+        "completed_on": _iso(practice.completed_on),
+        "total_cost": practice.total_cost,
+        "own_contribution": practice.own_contribution,
+        "other_sources": practice.other_sources,
+        "contact": {
+            "name": practice.contact_name,
+            "email": practice.contact_email,
+            "phone": practice.contact_phone,
+        },
+        "review_comment": practice.review_comment,
+        "submitted_at": _iso(practice.submitted_at),
+        "created_at": _iso(practice.created_at),
+        "photos": [image.image.name for image in practice.images.all()],
+        "documents": [document.file.name for document in practice.documents.all()],
+        "videos": [video.url for video in practice.videos.all()],
+    }
