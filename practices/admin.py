@@ -1,11 +1,10 @@
-from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from portal.admin_base import HttpsLinks, TranslatedAdmin
+from portal.admin_base import HttpsLinks, OneLanguageEnoughForm, TranslatedAdmin
 from practices.models import (
     Audience,
     Practice,
@@ -35,7 +34,9 @@ class ProposalFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PracticeAdminForm(forms.ModelForm):
+class PracticeAdminForm(OneLanguageEnoughForm):
+    needed_in_one_language = ("title", "summary")
+
     def clean(self):
         cleaned_data = super().clean()
         comment = cleaned_data.get("review_comment", "").strip()
@@ -66,8 +67,17 @@ class PracticeTagAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug")
 
 
+class ImageForm(OneLanguageEnoughForm):
+    needed_in_one_language = ("alt_text",)
+
+
+class DocumentForm(OneLanguageEnoughForm):
+    needed_in_one_language = ("title",)
+
+
 class ImageInline(TranslationTabularInline):
     model = PracticeImage
+    form = ImageForm
     fields = ("image", "preview", "alt_text", "caption", "position")
     readonly_fields = ("preview",)
     extra = 0
@@ -81,6 +91,7 @@ class ImageInline(TranslationTabularInline):
 
 class DocumentInline(TranslationTabularInline):
     model = PracticeDocument
+    form = DocumentForm
     fields = ("title", "file", "position")
     extra = 0
 

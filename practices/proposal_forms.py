@@ -135,6 +135,9 @@ def missing_for_review(practice):
 class AttachmentForm(StyledFormMixin, forms.Form):
     """One optional attachment in the proposal form: left empty, it is simply ignored."""
 
+    # The file is needed only when the user adds an attachment: no "required" star on an optional part.
+    required_css_class = ""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_permitted", True)
         kwargs.setdefault("use_required_attribute", False)

@@ -12,6 +12,7 @@ from io import BytesIO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db.models.fields.files import FieldFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
@@ -72,8 +73,16 @@ def _open_picture(uploaded):
     return image
 
 
+def _already_stored(field_file):
+    """A file saved earlier was checked when it was uploaded; re-reading it on every admin save of the
+    practice would cost a storage round trip per file (and it may no longer be open)."""
+    return isinstance(field_file, FieldFile) and field_file._committed
+
+
 def validate_image(field_file):
     """A model-field validator: the file is a JPEG, PNG or WebP picture of a sensible size."""
+    if _already_stored(field_file):
+        return
     _check_size(field_file, settings.MAX_IMAGE_MEGABYTES)
     with _open_picture(field_file):
         pass
@@ -145,6 +154,8 @@ def named_for_kind(uploaded, kind):
 
 def validate_editor_document(field_file):
     """A model-field validator for documents attached in the admin."""
+    if _already_stored(field_file):
+        return
     kind = checked_document(field_file, EDITOR_DOCUMENT_KINDS)
     extension = posixpath.splitext(field_file.name)[1].lower().lstrip(".")
     if extension != kind:
