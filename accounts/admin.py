@@ -73,7 +73,9 @@ class UserAdmin(DjangoUserAdmin):
         verified = 0
         for user in queryset.filter(municipality__isnull=False):
             user.verify_municipality(by=request.user)
-            user.save(update_fields=["municipality_verified_at", "municipality_verified_by", "verification_requested_at"])
+            user.save(
+                update_fields=["municipality_verified_at", "municipality_verified_by", "verification_requested_at"]
+            )
             verified += 1
         skipped = queryset.filter(municipality__isnull=True).count()
         self.message_user(

@@ -38,9 +38,10 @@ def account_data(user):
             }
             for saved in user.saved_practices.select_related("practice")
         ],
-        "proposed_practices": [_proposal(practice) for practice in user.proposed_practices.prefetch_related(
-            "sectors", "images", "documents", "videos"
-        )],
+        "proposed_practices": [
+            _proposal(practice)
+            for practice in user.proposed_practices.prefetch_related("sectors", "images", "documents", "videos")
+        ],
     }
 
 

@@ -1,6 +1,5 @@
 """Helpers for migrations that give groups their permissions (used by several migrations; keep stable)."""
 
-
 DEFAULT_ACTIONS = {"add", "change", "delete", "view"}
 
 

@@ -4,6 +4,7 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.models import Municipality
 
@@ -55,7 +56,8 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    # "position" alone is already the sort order of list items.
+    position = models.CharField(pgettext_lazy("job", "position"), max_length=200, blank=True)
     organization = models.CharField(_("organization"), max_length=255, blank=True)
     municipality = models.ForeignKey(
         Municipality,

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -62,7 +62,10 @@ class ProfileView(CabinetMixin, UpdateView):
         if was_verified and not form.instance.is_verified_municipal_user:
             messages.warning(
                 self.request,
-                _("You changed your municipality, so the portal's staff must verify you again before you propose practices."),
+                _(
+                    "You changed your municipality, so the portal's staff must verify you again "
+                    "before you propose practices."
+                ),
             )
         return response
 

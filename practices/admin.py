@@ -112,7 +112,16 @@ class ReplicationInline(TranslationStackedInline):
 @admin.register(Practice)
 class PracticeAdmin(TranslatedAdmin):
     list_display = ("title", "municipality", "region", "status", "proposed_by", "featured", "published_at")
-    list_filter = ("status", ProposalFilter, "featured", "municipality__region", "sectors", "year", "project", "country")
+    list_filter = (
+        "status",
+        ProposalFilter,
+        "featured",
+        "municipality__region",
+        "sectors",
+        "year",
+        "project",
+        "country",
+    )
     inlines = [ImageInline, DocumentInline, VideoInline, ReplicationInline]
     list_select_related = ("municipality__region", "proposed_by")
     form = PracticeAdminForm

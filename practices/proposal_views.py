@@ -119,12 +119,16 @@ def _save_proposal(request, practice):
         if missing:
             for field, message in missing.items():
                 form.add_error(field, message)
-            messages.error(request, _("Your draft is saved, but it cannot be submitted yet: fill in the marked fields."))
+            messages.error(
+                request, _("Your draft is saved, but it cannot be submitted yet: fill in the marked fields.")
+            )
             return _render_form(request, practice, form, attachment_forms, status=400)
         submit(practice)
         messages.success(request, _("Thank you! Your practice is sent to the editors. We will e-mail you."))
         return redirect("accounts:proposal", pk=practice.pk)
-    messages.success(request, _("Your draft is saved.") if not removed else _("Your draft is saved; the file is removed."))
+    messages.success(
+        request, _("Your draft is saved.") if not removed else _("Your draft is saved; the file is removed.")
+    )
     return redirect("accounts:proposal", pk=practice.pk)
 
 

@@ -13,6 +13,7 @@ from practices.models.practice import Practice
 from practices.uploads import reencoded_image, validate_editor_document, validate_image
 from practices.video import parse_video_url
 
+
 def validate_document_size(field_file):
     """Kept because migration 0005 names it; the size is now checked by validate_editor_document."""
     from practices.uploads import _check_size

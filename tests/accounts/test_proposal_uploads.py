@@ -88,9 +88,7 @@ def test_an_oversized_file_is_rejected(client, draft, settings):
 def test_a_rejected_photo_does_not_cost_the_document_uploaded_with_it(client, draft):
     svg = SimpleUploadedFile("logo.svg", b"<svg/>", "image/svg+xml")
     pdf = SimpleUploadedFile("decision.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
-    response = post(
-        client, draft, **{"image-image": svg, "image-caption": "Тамчы сугаруу", "document-file": pdf}
-    )
+    response = post(client, draft, **{"image-image": svg, "image-caption": "Тамчы сугаруу", "document-file": pdf})
     assert response.status_code == 400
     assert [document.title_ky for document in draft.documents.all()] == ["decision"]
     assert "Тамчы сугаруу" in response.content.decode()

@@ -1,7 +1,6 @@
 """A verified municipal user proposes a practice; editors send it back or publish it."""
 
 import pytest
-from django.core import mail
 
 from practices.models import Practice, Sector
 from tests.factories import UserFactory
@@ -41,7 +40,9 @@ def test_the_whole_journey_draft_submit_send_back_resubmit_publish(
     assert practice.title_ky == TEXTS["title"]
 
     # A draft is saved with only part of the text, and is private.
-    client.post(f"/ky/account/practices/{practice.pk}/", {"title": TEXTS["title"], "summary": TEXTS["summary"], "save": ""})
+    client.post(
+        f"/ky/account/practices/{practice.pk}/", {"title": TEXTS["title"], "summary": TEXTS["summary"], "save": ""}
+    )
     practice.refresh_from_db()
     assert practice.summary_ky == TEXTS["summary"]
     assert client.get(f"/ky/practices/{practice.slug}/").status_code == 404
@@ -103,7 +104,7 @@ def admin_form_data(response):
     """The admin change form's current values, as the browser would post them back."""
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
@@ -130,7 +131,9 @@ def test_submitting_an_incomplete_draft_keeps_the_text_and_marks_what_is_missing
 
 def test_another_users_draft_answers_404(client, municipal_user):
     practice = start(client, municipal_user)
-    neighbour = UserFactory(municipality=municipal_user.municipality, municipality_verified_at=municipal_user.municipality_verified_at)
+    neighbour = UserFactory(
+        municipality=municipal_user.municipality, municipality_verified_at=municipal_user.municipality_verified_at
+    )
     client.force_login(neighbour)
     assert client.get(f"/ky/account/practices/{practice.pk}/").status_code == 404
     assert client.post(f"/ky/account/practices/{practice.pk}/", form_data(save="")).status_code == 404
@@ -192,7 +195,7 @@ def test_the_emails_have_text_and_html_in_the_authors_language(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/ky/account/practices/{practice.pk}/", form_data(submit=""))
     message = mailoutbox[0]
-    assert message.subject == f"We received your practice \"{TEXTS['title']}\""
+    assert message.subject == f'We received your practice "{TEXTS["title"]}"'
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert f"/en/account/practices/{practice.pk}/" in message.body

@@ -70,12 +70,16 @@ def test_a_municipal_officer_proposes_a_practice_on_a_phone_and_an_editor_publis
     )
     officer_page.get_by_role("button", name="Save draft", exact=True).last.click()
     expect(officer_page.locator("#photos .errorlist")).to_contain_text("not a picture the portal can read")
-    expect(officer_page.locator("#id_summary")).to_have_value("The school and parents set up drip irrigation in the garden.")
+    expect(officer_page.locator("#id_summary")).to_have_value(
+        "The school and parents set up drip irrigation in the garden."
+    )
     assert officer_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     officer_page.screenshot(path=screenshot_dir / "proposal-phone-rejected-file.png", full_page=True)
 
     # A real photo, the missing sections, and off to the editors.
-    officer_page.set_input_files("input[name=image-image]", {"name": "garden.png", "mimeType": "image/png", "buffer": png_bytes()})
+    officer_page.set_input_files(
+        "input[name=image-image]", {"name": "garden.png", "mimeType": "image/png", "buffer": png_bytes()}
+    )
     officer_page.get_by_label("What the photo shows").fill("Pupils watering seedlings with drip lines")
     officer_page.locator("#id_process").fill("Parents dug the trenches; the ayil okmotu bought the pipes.")
     officer_page.locator("#id_results").fill("Vegetables for the school canteen all summer.")
