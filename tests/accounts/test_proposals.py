@@ -1,6 +1,7 @@
 """A verified municipal user proposes a practice; editors send it back or publish it."""
 
 import pytest
+from django.core import mail
 
 from practices.models import Practice, Sector
 from tests.factories import UserFactory
@@ -63,6 +64,7 @@ def test_the_whole_journey_draft_submit_send_back_resubmit_publish(
 
     # The editor sends it back from the admin with a comment; the comment is required.
     client.force_login(editor)
+    client.cookies["django_language"] = "en"  # the admin has no language prefix
     change_url = f"/admin/practices/practice/{practice.pk}/change/"
     admin_page = client.get(change_url)
     assert admin_page.status_code == 200
@@ -200,3 +202,18 @@ def test_the_emails_have_text_and_html_in_the_authors_language(
     assert mimetype == "text/html"
     assert f"/en/account/practices/{practice.pk}/" in message.body
     assert "&quot;" not in message.body  # plain text is not HTML-escaped
+
+
+def test_an_author_who_reads_kyrgyz_gets_the_send_back_in_kyrgyz(municipal_user, django_capture_on_commit_callbacks):
+    from practices.proposals import send_back, start_proposal
+
+    practice = start_proposal(municipal_user, "ru", "Ремонт водопровода")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_back(practice, "Добавьте бюджет <b>проекта</b>.")
+    message = mail.outbox[-1]
+    assert message.subject == "«Ремонт водопровода» тажрыйбаңызды оңдоо керек"
+    assert "Добавьте бюджет <b>проекта</b>." in message.body
+    html = message.alternatives[0][0]
+    # The comment is text: in the HTML part it is escaped, never markup.
+    assert "Добавьте бюджет &lt;b&gt;проекта&lt;/b&gt;." in html
+    assert f"/ky/account/practices/{practice.pk}/" in html
