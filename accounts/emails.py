@@ -33,7 +33,9 @@ def build_message(template, recipient_email, language, context):
 def send_to_user(user, template, context):
     """Send an e-mail to one user, in the language they chose for e-mails."""
     message = build_message(template, user.email, user.preferred_language, {"user": user, **context})
-    transaction.on_commit(message.send)
+    # robust: a mail server that is down is logged; it must not turn the saved change into an error page
+    # (the change is committed by then) nor stop the other recipients' e-mails.
+    transaction.on_commit(message.send, robust=True)
 
 
 def send_to_users(users, template, context):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from practices.proposal_forms import TEXT_FIELDS
+from practices.proposal_forms import CONTACT_NAME, TEXT_FIELDS
 
 
 def _iso(value):
@@ -51,7 +51,7 @@ def _proposal(practice):
         "status": practice.status,
         "written_in": practice.text_language,
         "texts": {
-            language: {name: getattr(practice, f"{name}_{language}", "") for name in TEXT_FIELDS}
+            language: {name: getattr(practice, f"{name}_{language}", "") for name in (*TEXT_FIELDS, CONTACT_NAME)}
             for language in languages
         },
         "sectors": [sector.name for sector in practice.sectors.all()],
@@ -61,7 +61,6 @@ def _proposal(practice):
         "own_contribution": practice.own_contribution,
         "other_sources": practice.other_sources,
         "contact": {
-            "name": practice.contact_name,
             "email": practice.contact_email,
             "phone": practice.contact_phone,
         },

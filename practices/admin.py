@@ -187,7 +187,23 @@ class PracticeAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Send the selected practices back to draft"), permissions=["change"])
     def send_back_to_draft(self, request, queryset):
-        count = set_status(queryset, Practice.Status.DRAFT)
+        # A user's proposal goes back to its author with a comment (its own page, status "Sent back"),
+        # never silently to draft.
+        proposals = queryset.filter(proposed_by__isnull=False).count()
+        if proposals:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d practice proposed by a user was left as it is: open it, write a comment and "
+                    "set the status to “Sent back”.",
+                    "%(count)d practices proposed by users were left as they are: open each, write a comment "
+                    "and set the status to “Sent back”.",
+                    proposals,
+                )
+                % {"count": proposals},
+                messages.WARNING,
+            )
+        count = set_status(queryset.filter(proposed_by__isnull=True), Practice.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d practice sent back to draft.", "%(count)d practices sent back to draft.", count)

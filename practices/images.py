@@ -4,9 +4,12 @@ from io import BytesIO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from PIL import Image
 
-from practices.uploads import validate_image  # noqa: F401 (migration 0005 names it here)
+from practices.uploads import (
+    upright,
+    validate_image,  # noqa: F401 (migration 0005 names it here)
+)
 
 # Widths of the copies: a card or a phone screen, and a desktop lightbox.
 RENDITION_WIDTHS = {"thumbnail": 480, "large": 1280}
@@ -19,7 +22,7 @@ def make_rendition(field_file, width: int) -> ContentFile:
         with Image.open(field_file) as original:
             if original.width * original.height > settings.MAX_IMAGE_PIXELS:
                 raise ValueError("image too large")
-            image = ImageOps.exif_transpose(original)
+            image = upright(original)
             image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
             if image.width > width:
                 image.thumbnail((width, width * 10), Image.Resampling.LANCZOS)

@@ -15,6 +15,8 @@ from practices.video import parse_video_url
 
 # The texts the author writes, in page order; stored in the columns of the language they write in.
 TEXT_FIELDS = ("title", "summary") + tuple(name for name, _label in Practice.SECTIONS)
+# Translated too, but asked for with the contact details, not with the texts.
+CONTACT_NAME = "contact_name"
 # What the editors need before they can review a proposal.
 REQUIRED_FOR_REVIEW = ("title", "summary", "situation_before", "process", "results", "sectors")
 
@@ -62,7 +64,6 @@ class ProposalForm(StyledFormMixin, forms.ModelForm):
             "total_cost",
             "own_contribution",
             "other_sources",
-            "contact_name",
             "contact_email",
             "contact_phone",
         ]
@@ -81,17 +82,18 @@ class ProposalForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         language = self.instance.text_language
         text_fields = {}
-        for name in TEXT_FIELDS:
+        for name in (*TEXT_FIELDS, CONTACT_NAME):
             model_field = Practice._meta.get_field(name)
-            field = forms.CharField(
+            short = name in ("title", CONTACT_NAME)
+            text_fields[name] = forms.CharField(
                 label=model_field.verbose_name.capitalize(),
                 required=name == "title",
-                max_length=getattr(model_field, "max_length", None),
+                max_length=model_field.max_length,
                 help_text=SECTION_HELP.get(name, ""),
-                widget=forms.TextInput if name == "title" else forms.Textarea(attrs={"rows": 5}),
+                widget=forms.TextInput if short else forms.Textarea(attrs={"rows": 5}),
+                # The author's own language column, never another language shown through the fallback.
                 initial=getattr(self.instance, f"{name}_{language}", ""),
             )
-            text_fields[name] = field
         # The text first, as on the practice's page; then the facts.
         self.fields = {**text_fields, **self.fields}
         self.fields["sectors"].required = False
@@ -102,7 +104,7 @@ class ProposalForm(StyledFormMixin, forms.ModelForm):
         (_("Topics"), ("sectors", "audiences")),
         (_("Dates"), ("started_on", "completed_on")),
         (_("Budget, soms"), ("total_cost", "own_contribution", "other_sources")),
-        (_("Contact for other municipalities"), ("contact_name", "contact_email", "contact_phone")),
+        (_("Contact for other municipalities"), (CONTACT_NAME, "contact_email", "contact_phone")),
     )
 
     def fieldsets(self):
@@ -111,7 +113,7 @@ class ProposalForm(StyledFormMixin, forms.ModelForm):
 
     def save(self, commit=True):
         practice = super().save(commit=False)
-        for name in TEXT_FIELDS:
+        for name in (*TEXT_FIELDS, CONTACT_NAME):
             setattr(practice, f"{name}_{practice.text_language}", self.cleaned_data[name].strip())
         if commit:
             practice.save()
@@ -146,9 +148,7 @@ class AttachmentForm(StyledFormMixin, forms.Form):
 
 class ImageForm(AttachmentForm):
     image = forms.FileField(
-        label=_("Photo"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        help_text=_("JPEG, PNG or WebP, at most %(megabytes)d MB.") % {"megabytes": settings.MAX_IMAGE_MEGABYTES},
+        label=_("Photo"), widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
     )
     # Optional so that a good photo is never lost for a missing description: the caption or the title
     # stands in, and the editors refine it.
@@ -159,6 +159,13 @@ class ImageForm(AttachmentForm):
         help_text=_("For readers who cannot see it, e.g. “New water pipes laid in Ak-Suu village”."),
     )
     caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Here, not on the field: in the page's language, and with the limit the settings give now.
+        self.fields["image"].help_text = _("JPEG, PNG or WebP, at most %(megabytes)d MB.") % {
+            "megabytes": settings.MAX_IMAGE_MEGABYTES
+        }
 
     def clean_image(self):
         image = self.cleaned_data["image"]
@@ -176,17 +183,19 @@ class ImageForm(AttachmentForm):
 
 
 class DocumentForm(AttachmentForm):
-    file = forms.FileField(
-        label=_("Document"),
-        help_text=_("PDF, DOCX, XLSX, PPTX or ODT, at most %(megabytes)d MB.")
-        % {"megabytes": settings.MAX_DOCUMENT_MEGABYTES},
-    )
+    file = forms.FileField(label=_("Document"))
     title = forms.CharField(
         label=_("Document title"),
         max_length=255,
         required=False,
         help_text=_("E.g. “Budget of the project” or “Council decision”. Without it, the file name is shown."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("PDF, DOCX, XLSX, PPTX or ODT, at most %(megabytes)d MB.") % {
+            "megabytes": settings.MAX_DOCUMENT_MEGABYTES
+        }
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]

@@ -136,9 +136,11 @@ def _remove_attachments(practice, data):
     """ "Remove" buttons of photos, documents and videos: only the practice's own can be removed."""
     removed = 0
     for prefix, (_form_class, related, _limit) in ATTACHMENT_FORMS.items():
-        pk = data.get(f"remove_{prefix}")
-        if pk and pk.isdigit():
-            removed += getattr(practice, related).filter(pk=pk).delete()[0]
+        pk = data.get(f"remove_{prefix}", "")
+        if pk.isascii() and pk.isdecimal():
+            for attachment in getattr(practice, related).filter(pk=int(pk)):
+                attachment.delete()  # one by one, so their files are removed too (signals)
+                removed += 1
     return removed
 
 
@@ -146,7 +148,8 @@ def _remove_attachments(practice, data):
 @login_required
 def proposal_delete(request, pk):
     practice = get_object_or_404(proposals_of(request.user), pk=pk)
-    if practice.status not in Practice.EDITABLE_BY_AUTHOR:
+    # Once published, a practice belongs to the portal's record, even when editors later unpublish it.
+    if practice.status not in Practice.EDITABLE_BY_AUTHOR or practice.published_at:
         messages.error(request, _("A practice in review or published cannot be deleted from your account."))
         return redirect("accounts:proposal", pk=practice.pk)
     practice.delete()

@@ -5,7 +5,7 @@ author and the editors are e-mailed the same way whichever door was used.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.emails import absolute_url, send_to_user, send_to_users
@@ -15,8 +15,12 @@ from practices.models import Practice
 EDITORS_GROUP = "Content editors"
 
 
+SLUG_LENGTH = Practice._meta.get_field("slug").max_length
+
+
 def unique_slug(title):
-    base = (ascii_slug(title)[:60].strip("-")) or "practice"
+    # Room for a "-NN" suffix within the column's length.
+    base = ascii_slug(title)[: SLUG_LENGTH - 4].strip("-") or "practice"
     slug, number = base, 2
     while Practice.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
@@ -25,16 +29,23 @@ def unique_slug(title):
 
 def start_proposal(author, language, title):
     """A new draft for the author's own municipality, written in ``language``."""
-    practice = Practice(
-        slug=unique_slug(title),
-        municipality=author.municipality,
-        proposed_by=author,
-        text_language=language,
-        status=Practice.Status.DRAFT,
-    )
-    setattr(practice, f"title_{language}", title)
-    practice.save()
-    return practice
+    for _attempt in range(5):
+        practice = Practice(
+            slug=unique_slug(title),
+            municipality=author.municipality,
+            proposed_by=author,
+            text_language=language,
+            status=Practice.Status.DRAFT,
+        )
+        setattr(practice, f"title_{language}", title)
+        try:
+            # Two drafts with the same title at the same moment: the second one takes the next slug.
+            with transaction.atomic():
+                practice.save()
+        except IntegrityError:
+            continue
+        return practice
+    raise IntegrityError("No free slug for a new proposal.")
 
 
 def proposals_of(user):

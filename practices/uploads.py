@@ -95,14 +95,25 @@ def reencoded_image(uploaded) -> ContentFile:
     validate_image(uploaded)
     with _open_picture(uploaded) as original:
         image_format = original.format
-        image = ImageOps.exif_transpose(original)
+        image = upright(original)
         if image_format == "JPEG" and image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
         buffer = BytesIO()
         options = {"quality": 90} if image_format in ("JPEG", "WEBP") else {"optimize": True}
+        # The colour profile is kept (phone photos are often Display P3); it says nothing about anyone.
+        if original.info.get("icc_profile"):
+            options["icc_profile"] = original.info["icc_profile"]
         image.save(buffer, image_format, **options)
     stem = posixpath.splitext(posixpath.basename(uploaded.name or "picture"))[0]
     return ContentFile(buffer.getvalue(), name=f"{get_valid_filename(stem) or 'picture'}.{IMAGE_FORMATS[image_format]}")
+
+
+def upright(image):
+    """The picture turned as its EXIF orientation says; as it is when that EXIF is damaged."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # Pillow raises TypeError, struct.error, SyntaxError... on broken EXIF
+        return image
 
 
 def document_kind(uploaded):
@@ -121,12 +132,14 @@ def document_kind(uploaded):
             with zipfile.ZipFile(uploaded) as package:
                 names = package.namelist()
                 if "mimetype" in names:
-                    return _OPEN_DOCUMENT_TYPES.get(package.read("mimetype").strip())
+                    # At most a line: a "mimetype" entry that unpacks to gigabytes is not read.
+                    with package.open("mimetype") as entry:
+                        return _OPEN_DOCUMENT_TYPES.get(entry.read(100).strip())
                 if "[Content_Types].xml" in names:
                     for folder, kind in _OFFICE_OPEN_XML_FOLDERS.items():
                         if any(name.startswith(folder) for name in names):
                             return kind
-        except (zipfile.BadZipFile, KeyError, OSError):
+        except Exception:  # a damaged, encrypted or exotic archive is simply not a document we accept
             return None
         finally:
             uploaded.seek(0)

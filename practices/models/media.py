@@ -1,6 +1,7 @@
 """What proves a practice: photos, documents and video links."""
 
 import posixpath
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -22,9 +23,11 @@ def validate_document_size(field_file):
 
 
 def practice_upload_path(instance, filename):
-    """practices/<slug>/<kind>/<file name>: a file stays recognisable in the storage bucket."""
+    """practices/<slug>/<kind>/<random>-<file name>: recognisable in the storage bucket, but not guessable
+    (media are public, and a draft's files must not be found from its slug and a likely file name)."""
     kind = instance._meta.model_name.removeprefix("practice")
-    return posixpath.join("practices", instance.practice.slug, kind, get_valid_filename(filename))
+    name = f"{secrets.token_hex(6)}-{get_valid_filename(filename)}"
+    return posixpath.join("practices", instance.practice.slug, kind, name)
 
 
 class PracticeImage(models.Model):

@@ -104,3 +104,13 @@ def test_deleting_the_account_keeps_published_practices_anonymised(client, munic
     assert client.get(published.get_absolute_url()).status_code == 200
     # Signed out, and the address can sign up again.
     assert client.get("/en/account/").status_code == 302
+
+
+def test_deleting_the_account_clears_the_contact_name_in_every_language(client, municipal_user):
+    published = PracticeFactory(
+        proposed_by=municipal_user, contact_name_ky="Айгүл", contact_name_ru="Айгуль", contact_phone="+996 555"
+    )
+    client.force_login(municipal_user)
+    client.post("/ky/account/delete/", {"password": "correct horse battery staple"})
+    published.refresh_from_db()
+    assert (published.contact_name_ky, published.contact_name_ru, published.contact_phone) == ("", "", "")

@@ -154,3 +154,50 @@ def test_the_admin_refuses_a_renamed_program_too(admin_client, settings, tmp_pat
     )
     with pytest.raises(ValidationError):
         document.full_clean()
+
+
+def test_a_removed_photo_leaves_the_storage(client, draft):
+    post(client, draft, **{"image-image": SimpleUploadedFile("a.png", photo_bytes(image_format="PNG"), "image/png")})
+    image = draft.images.get()
+    storage, names = image.image.storage, [image.image.name, image.thumbnail.name, image.large.name]
+    assert all(storage.exists(name) for name in names)
+    # The stored name is not guessable from the practice and the file name.
+    assert image.image.name != f"practices/{draft.slug}/image/a.png"
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(f"/en/account/practices/{draft.pk}/", {**TYPED, "remove_image": str(image.pk)})
+    assert not any(storage.exists(name) for name in names)
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "1e3", " 1"])
+def test_a_strange_remove_value_is_ignored(client, draft, value):
+    response = client.post(f"/en/account/practices/{draft.pk}/", {**TYPED, "remove_image": value})
+    assert response.status_code == 302
+
+
+def test_a_photo_with_broken_exif_is_still_stored(client, draft, monkeypatch):
+    import struct as struct_module
+
+    from PIL import ImageOps
+
+    def broken_exif(image, **kwargs):
+        raise struct_module.error("unpack requires a buffer of 4 bytes")  # what damaged EXIF gives
+
+    monkeypatch.setattr(ImageOps, "exif_transpose", broken_exif)
+    upload = SimpleUploadedFile("broken.jpg", photo_bytes(), "image/jpeg")
+    response = post(client, draft, **{"image-image": upload, "image-alt_text": "Pipes"})
+    assert response.status_code == 302
+    assert draft.images.count() == 1
+
+
+def test_a_damaged_archive_is_refused_not_crashed_on(client, draft):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text" * 50)
+    data = bytearray(buffer.getvalue())
+    data[40:60] = b"\xff" * 20  # corrupt the compressed stream
+    upload = SimpleUploadedFile("report.odt", bytes(data), "application/vnd.oasis.opendocument.text")
+    response = post(client, draft, **{"document-file": upload})
+    assert response.status_code == 400
+    assert "The portal checks what a file contains" in response.content.decode()

@@ -217,3 +217,51 @@ def test_an_author_who_reads_kyrgyz_gets_the_send_back_in_kyrgyz(municipal_user,
     # The comment is text: in the HTML part it is escaped, never markup.
     assert "Добавьте бюджет &lt;b&gt;проекта&lt;/b&gt;." in html
     assert f"/ky/account/practices/{practice.pk}/" in html
+
+
+def test_a_long_title_gets_a_slug_that_fits(client, municipal_user):
+    title = "Айыл аймагынын бардык көчөлөрүн күн энергиясы менен жарыктандыруу жана аны тейлөө тажрыйбасы"
+    practice = start(client, municipal_user, title=title)
+    assert len(practice.slug) <= 50
+    second = start_proposal_for(municipal_user, title)
+    assert second.slug != practice.slug and len(second.slug) <= 50
+
+
+def start_proposal_for(user, title):
+    from practices.proposals import start_proposal
+
+    return start_proposal(user, "ky", title)
+
+
+def test_the_contact_name_is_stored_in_the_language_of_the_text(client, municipal_user):
+    practice = start(client, municipal_user, language="ru", title="Ремонт водопровода")
+    client.post(f"/en/account/practices/{practice.pk}/", form_data(title="Ремонт водопровода", contact_name="Айгуль"))
+    practice.refresh_from_db()
+    assert practice.contact_name_ru == "Айгуль"
+    assert not practice.contact_name_en
+
+
+def test_when_smtp_is_down_the_submission_still_succeeds(
+    client, municipal_user, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.mail import EmailMultiAlternatives
+
+    def refuse(self, *args, **kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+    practice = start(client, municipal_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/ky/account/practices/{practice.pk}/", form_data(submit=""))
+    assert response.status_code == 302
+    practice.refresh_from_db()
+    assert practice.status == Practice.Status.IN_REVIEW
+
+
+def test_unpublishing_from_the_list_leaves_proposals_to_their_review(admin_client, municipal_user):
+    from tests.factories import PracticeFactory
+
+    proposal = PracticeFactory(proposed_by=municipal_user)
+    admin_client.post("/admin/practices/practice/", {"action": "send_back_to_draft", "_selected_action": [proposal.pk]})
+    proposal.refresh_from_db()
+    assert proposal.status == Practice.Status.PUBLISHED
