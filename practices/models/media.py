@@ -23,11 +23,11 @@ def validate_document_size(field_file):
 
 
 def practice_upload_path(instance, filename):
-    """practices/<slug>/<kind>/<random>-<file name>: recognisable in the storage bucket, but not guessable
-    (media are public, and a draft's files must not be found from its slug and a likely file name)."""
+    """practices/<slug>/<kind>/<random>/<file name>: recognisable in the storage bucket, not guessable
+    (media are public, and a draft's files must not be found from its slug and a likely file name), and
+    downloaded under the name the file was uploaded with."""
     kind = instance._meta.model_name.removeprefix("practice")
-    name = f"{secrets.token_hex(6)}-{get_valid_filename(filename)}"
-    return posixpath.join("practices", instance.practice.slug, kind, name)
+    return posixpath.join("practices", instance.practice.slug, kind, secrets.token_hex(6), get_valid_filename(filename))
 
 
 class PracticeImage(models.Model):

@@ -47,8 +47,11 @@ def screenshot_dir():
 
 
 @pytest.fixture
-def portal(live_server, transactional_db):
-    """A live portal with the reference data and the sample content, as `make run` serves it."""
+def portal(live_server, transactional_db, django_db_serialized_rollback):
+    """A live portal with the reference data and the sample content, as `make run` serves it.
+
+    Browser tests commit for real, and each ends with the tables emptied; the serialized rollback puts
+    back what the migrations created (the groups and their permissions, the geography) before the next."""
     from django.core.management import call_command
 
     call_command("load_reference_data", verbosity=0)
