@@ -18,8 +18,9 @@ def render_html_part(subject, text_body):
     return render_to_string("emails/base.html", {"subject": subject, "body": text_body, "site_url": settings.SITE_URL})
 
 
-def build_message(template, recipient_email, language, context):
-    """templates/emails/<template>_subject.txt and <template>.txt, rendered in ``language``."""
+def build_message(template, recipient_email, language, context, attachments=()):
+    """templates/emails/<template>_subject.txt and <template>.txt, rendered in ``language``;
+    ``attachments`` are (file name, content, MIME type)."""
     with translation.override(language):
         context = {"site_url": settings.SITE_URL, "cabinet_url": absolute_url(reverse("accounts:cabinet")), **context}
         subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
@@ -27,12 +28,19 @@ def build_message(template, recipient_email, language, context):
         html = render_html_part(subject, body)
     message = EmailMultiAlternatives(subject, body, to=[recipient_email])
     message.attach_alternative(html, "text/html")
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
     return message
 
 
 def send_to_user(user, template, context):
     """Send an e-mail to one user, in the language they chose for e-mails."""
-    message = build_message(template, user.email, user.preferred_language, {"user": user, **context})
+    send_to_address(user.email, user.preferred_language, template, {"user": user, **context})
+
+
+def send_to_address(email, language, template, context, attachments=()):
+    """Send an e-mail to anyone, account or not (an event's registrant), in ``language``."""
+    message = build_message(template, email, language, context, attachments)
     # robust: a mail server that is down is logged; it must not turn the saved change into an error page
     # (the change is committed by then) nor stop the other recipients' e-mails.
     transaction.on_commit(message.send, robust=True)

@@ -12,6 +12,8 @@ def _iso(value):
 def account_data(user):
     from allauth.account.models import EmailAddress
 
+    from events.models import Registration
+
     return {
         "profile": {
             "email": user.email,
@@ -37,6 +39,19 @@ def account_data(user):
                 "saved_at": _iso(saved.saved_at),
             }
             for saved in user.saved_practices.select_related("practice")
+        ],
+        "event_registrations": [
+            {
+                "event": registration.event.title,
+                "starts_at": _iso(registration.event.starts_at),
+                "status": registration.status,
+                "full_name": registration.full_name,
+                "email": registration.email,
+                "phone": registration.phone,
+                "organization": registration.organization,
+                "registered_at": _iso(registration.created_at),
+            }
+            for registration in Registration.objects.for_user(user).select_related("event")
         ],
         "proposed_practices": [
             _proposal(practice)

@@ -13,6 +13,11 @@ def municipality_label(municipality):
     return f"{municipality.name} ({municipality.region.name})"
 
 
+def municipality_options():
+    """Every municipality's label, for the <datalist> that suggests them as the user types."""
+    return [municipality_label(m) for m in Municipality.objects.select_related("region").order_by("name")]
+
+
 class MunicipalityField(forms.CharField):
     """A municipality typed as text and matched on the server, so the search works without JavaScript.
 
@@ -89,7 +94,7 @@ class ProfileForm(StyledFormMixin, forms.ModelForm):
         self.fields["full_name"].required = True
 
     def municipality_options(self):
-        return [municipality_label(m) for m in Municipality.objects.select_related("region").order_by("name")]
+        return municipality_options()
 
     def save(self, commit=True):
         self.instance.clear_verification_if_moved(self.previous_municipality_id)

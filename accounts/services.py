@@ -25,5 +25,13 @@ def delete_account(user):
     proposals.update(contact_email="", contact_phone="", **contact_names)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()
+    # Event registrations are personal data: seats the user held go to the waiting list first.
+    from events.models import Registration
+    from events.registration import cancel
+
+    for registration in Registration.objects.for_user(user).filter(status__in=Registration.SEAT_HOLDING):
+        if not registration.event.is_past:
+            cancel(registration)
+    Registration.objects.for_user(user).delete()
     # proposed_by is SET_NULL: the published practices stay, anonymised.
     user.delete()

@@ -18,6 +18,7 @@ from accounts.export import account_data
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.models import SavedPractice
 from accounts.services import delete_account
+from events.models import Registration
 from practices.models import Practice
 from practices.proposals import proposals_of
 
@@ -43,6 +44,13 @@ class CabinetView(CabinetMixin, TemplateView):
             entry.practice for entry in saved.select_related("practice__municipality__region")[:5]
         ]
         context["proposals"] = proposals_of(user).order_by("-updated_at")[:5]
+        context["registrations"] = (
+            Registration.objects.for_user(user)
+            .exclude(status=Registration.Status.CANCELLED)
+            .filter(event__ends_at__gte=timezone.now())
+            .select_related("event")
+            .order_by("event__starts_at")
+        )
         context["profile_complete"] = bool(user.full_name and user.kind)
         return context
 

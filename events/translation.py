@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Event, PressRelease
+from events.models import Event, EventMaterial, PressRelease
 
 
 @register(Event)
@@ -12,4 +12,10 @@ class EventTranslation(TranslationOptions):
 @register(PressRelease)
 class PressReleaseTranslation(TranslationOptions):
     fields = ("title", "lead", "body", "media_contact")
+    required_languages = {"default": ()}
+
+
+@register(EventMaterial)
+class EventMaterialTranslation(TranslationOptions):
+    fields = ("title",)
     required_languages = {"default": ()}

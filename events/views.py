@@ -1,6 +1,11 @@
-from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+import calendar
+import datetime
 
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+
+from events.filters import EventFilter, month_bounds, parse_month
 from events.models import Event, PressRelease
 from practices.prefetches import published_practice_cards
 
@@ -12,18 +17,76 @@ class EventListView(ListView):
     paginate_by = 12
     showing_past = False
 
+    def base_queryset(self):
+        return Event.objects.upcoming()
+
     def get_queryset(self):
-        return Event.objects.upcoming().with_card_data()
+        self.filterset = EventFilter(self.request.GET or None, queryset=self.base_queryset().with_card_data())
+        # Filters the page cannot read (an old bookmark, a typo) are ignored, with a note, not an error.
+        self.filters_ignored = self.filterset.is_bound and not self.filterset.is_valid()
+        return self.base_queryset().with_card_data() if self.filters_ignored else self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(showing_past=self.showing_past, **kwargs)
+        return super().get_context_data(
+            showing_past=self.showing_past,
+            filterset=self.filterset,
+            filters_ignored=self.filters_ignored,
+            filtering=any(self.request.GET.get(name) for name in EventFilter.base_filters),
+            **kwargs,
+        )
 
 
 class PastEventListView(EventListView):
     showing_past = True
 
-    def get_queryset(self):
-        return Event.objects.past().with_card_data()
+    def base_queryset(self):
+        return Event.objects.past()
+
+
+class EventCalendarView(TemplateView):
+    """A month of events as a calendar grid (a list of days on phones)."""
+
+    template_name = "events/event_calendar.html"
+    extra_context = {"section": "events"}
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        first_day = parse_month(self.request.GET.get("month")) or today.replace(day=1)
+        start, end = month_bounds(first_day)
+        events = list(
+            Event.objects.published()
+            .filter(starts_at__lt=end, ends_at__gte=start)
+            .order_by("starts_at")
+            .with_card_data()
+        )
+        weeks = []
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month):
+            weeks.append(
+                [
+                    {
+                        "date": day,
+                        "in_month": day.month == first_day.month,
+                        "is_today": day == today,
+                        "events": [event for event in events if _runs_on(event, day)],
+                    }
+                    for day in week
+                ]
+            )
+        previous_month = (first_day - datetime.timedelta(days=1)).replace(day=1)
+        next_month = (first_day + datetime.timedelta(days=32)).replace(day=1)
+        return super().get_context_data(
+            month=first_day,
+            weeks=weeks,
+            weekdays=[weeks[0][index]["date"] for index in range(7)],
+            previous_month=previous_month.strftime("%Y-%m"),
+            next_month=next_month.strftime("%Y-%m"),
+            event_count=len(events),
+            **kwargs,
+        )
+
+
+def _runs_on(event, day):
+    return timezone.localtime(event.starts_at).date() <= day <= timezone.localtime(event.ends_at).date()
 
 
 class EventDetailView(DetailView):
@@ -37,10 +100,19 @@ class EventDetailView(DetailView):
             .select_related("municipality__region", "project")
             .prefetch_related(
                 "organizers",
+                "materials",
                 published_practice_cards(),
                 Prefetch("press_releases", queryset=PressRelease.objects.published()),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        from events.registration_views import registration_context
+
+        context = super().get_context_data(**kwargs)
+        if "registration_state" not in kwargs:
+            context.update(registration_context(self.request, self.object))
+        return context
 
 
 class PressReleaseListView(ListView):

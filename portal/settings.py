@@ -117,6 +117,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 
+# How many proxies in front of the portal append to X-Forwarded-For (1 behind a single nginx). Rate
+# limits (allauth's and the event registration's) count per client address, read through them.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Event registrations one address may send per hour (bots get nowhere; a secretary registering a
+# whole ayil okmotu still can).
+EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
+
 # Sign-in lockout (django-axes) after repeated failures, on the site and in the admin.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)

@@ -1,0 +1,193 @@
+"""Registering for events: seats, the waiting list, the signed link, e-mails, bots."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from events import registration as service
+from events.models import Registration
+from tests.factories import EventFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PERSON = {
+    "full_name": "Бакыт Асанов",
+    "email": "Bakyt@Example.kg",
+    "phone": "+996 700 11 22 33",
+    "organization": "Kara-Suu city hall",
+    "municipality": "",
+    "consent": "on",
+}
+
+
+@pytest.fixture
+def send_now(django_capture_on_commit_callbacks):
+    """E-mails go out when the transaction commits; in a test, run those callbacks right away."""
+
+    def run(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return run
+
+
+def register(client, event, language="en", **changes):
+    return client.post(f"/{language}/events/{event.slug}/register/", {**PERSON, **changes})
+
+
+def test_a_visitor_without_an_account_registers_and_gets_the_confirmation(client, send_now):
+    event = EventFactory(capacity=10)
+    response = send_now(register, client, event, language="ru")
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.email, registration.status, registration.seat) == ("bakyt@example.kg", "confirmed", 1)
+    assert registration.language == "ru" and registration.consent_at
+    page = client.get(response["Location"]).content.decode()
+    assert "Бакыт Асанов" in page
+    message = mail.outbox[0]
+    assert message.to == ["bakyt@example.kg"]
+    assert event.title_ru in message.subject
+    name, content, mimetype = message.attachments[0]
+    assert (name, mimetype) == ("event.ics", "text/calendar")
+    assert Calendar.from_ical(content).events[0]["SUMMARY"] == event.title_ru
+
+
+def test_consent_is_required_and_the_typing_is_kept(client):
+    event = EventFactory()
+    response = client.post(f"/en/events/{event.slug}/register/", {**PERSON, "consent": ""})
+    assert response.status_code == 400
+    assert 'value="Бакыт Асанов"' in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_second_registration_with_the_same_address_resends_the_confirmation(client, send_now):
+    event = EventFactory()
+    send_now(register, client, event)
+    response = send_now(register, client, event, email="bakyt@example.kg ")
+    assert Registration.objects.count() == 1
+    assert len(mail.outbox) == 2
+    follow = client.get(response["Location"]).content.decode()
+    assert "You were already registered" in follow
+
+
+def test_when_the_seats_are_taken_people_join_the_waiting_list_and_move_up(client, send_now):
+    event = EventFactory(capacity=1)
+    send_now(register, client, event, email="first@example.kg")
+    send_now(register, client, event, email="second@example.kg")
+    send_now(register, client, event, email="third@example.kg")
+    first, second, third = Registration.objects.order_by("created_at", "pk")
+    assert [first.status, second.status, third.status] == ["confirmed", "waiting", "waiting"]
+    mail.outbox.clear()
+    promoted = send_now(service.cancel, first)
+    assert promoted == second
+    second.refresh_from_db()
+    assert (second.status, second.seat) == ("confirmed", 1)
+    assert {message.to[0] for message in mail.outbox} == {"first@example.kg", "second@example.kg"}
+    third.refresh_from_db()
+    assert third.status == "waiting"
+
+
+def test_registration_is_closed_after_the_deadline(client):
+    event = EventFactory(registration_closes_at=timezone.now() - datetime.timedelta(minutes=1))
+    response = register(client, event)
+    assert response.status_code == 302
+    assert not Registration.objects.exists()
+    assert (
+        "Registration for this event is closed"
+        in client.get(event.get_absolute_url().replace("/ky/", "/en/")).content.decode()
+    )
+
+
+def test_registration_is_closed_once_the_event_started(client):
+    start = timezone.now() - datetime.timedelta(minutes=5)
+    event = EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=3))
+    register(client, event)
+    assert not Registration.objects.exists()
+
+
+def test_a_tampered_cancel_link_is_rejected(client, send_now):
+    event = EventFactory()
+    send_now(register, client, event)
+    registration = Registration.objects.get()
+    token = service.manage_token(registration)
+    other = Registration.objects.create(
+        event=event, full_name="X", email="x@example.kg", language="en", consent_at=timezone.now(), seat=2
+    )
+    forged = token.replace(str(registration.pk), str(other.pk), 1)
+    assert client.post(f"/en/events/registration/{forged}/").status_code == 404
+    assert client.post(f"/en/events/registration/{token}x/").status_code == 404
+    other.refresh_from_db()
+    assert other.status == "confirmed"
+    response = client.post(f"/en/events/registration/{token}/")
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "cancelled" and registration.seat is None
+
+
+def test_the_honeypot_stops_bots_quietly(client):
+    event = EventFactory()
+    response = register(client, event, website="http://spam.example")
+    assert response.status_code == 302
+    assert not Registration.objects.exists()
+
+
+def test_too_many_registrations_from_one_address_are_refused(client, settings):
+    settings.EVENT_REGISTRATIONS_PER_HOUR = 2
+    event = EventFactory()
+    for number in range(2):
+        assert register(client, event, email=f"p{number}@example.kg").status_code == 302
+    response = register(client, event, email="p3@example.kg")
+    assert response.status_code == 429
+    assert Registration.objects.count() == 2
+
+
+def test_a_signed_in_users_details_are_filled_in(client):
+    user = UserFactory(full_name="Айгүл Бекова", organization="Ak-Suu AO", phone="+996 555 000")
+    client.force_login(user)
+    html = client.get(f"/en/events/{EventFactory().slug}/").content.decode()
+    assert 'value="Айгүл Бекова"' in html
+    assert f'value="{user.email}"' in html
+
+
+def test_registrants_are_never_shown_on_public_pages(client, send_now):
+    event = EventFactory(capacity=5)
+    send_now(register, client, event)
+    client.cookies.clear()
+    for url in (f"/en/events/{event.slug}/", "/en/events/", "/en/events/calendar/", "/en/events/feed.ics"):
+        html = client.get(url).content.decode()
+        assert "Бакыт" not in html and "bakyt@example.kg" not in html and "700 11 22" not in html
+    assert "4 seats left" in client.get(f"/en/events/{event.slug}/").content.decode()
+
+
+def test_the_reminder_is_sent_once(client, send_now):
+    from django.core.management import call_command
+
+    soon = EventFactory(starts_at=timezone.now() + datetime.timedelta(hours=20))
+    later = EventFactory(starts_at=timezone.now() + datetime.timedelta(days=5))
+    send_now(register, client, soon)
+    send_now(register, client, later)
+    mail.outbox.clear()
+    send_now(call_command, "send_event_reminders")
+    send_now(call_command, "send_event_reminders")
+    assert len(mail.outbox) == 1
+    assert soon.title_en in mail.outbox[0].subject
+    assert Registration.objects.get(event=soon).reminder_sent_at is not None
+
+
+def test_the_cabinet_lists_my_registrations_and_cancels_only_mine(client, send_now):
+    user = UserFactory(email="bakyt@example.kg")
+    event = EventFactory()
+    send_now(register, client, event)
+    client.force_login(user)
+    assert event.title_en in client.get("/en/account/").content.decode()
+    stranger = Registration.objects.create(
+        event=event, full_name="S", email="s@example.kg", language="en", consent_at=timezone.now(), seat=2
+    )
+    assert client.post(f"/en/account/registrations/{stranger.pk}/cancel/").status_code == 404
+    mine = Registration.objects.get(email="bakyt@example.kg")
+    assert client.post(f"/en/account/registrations/{mine.pk}/cancel/").status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == "cancelled"
