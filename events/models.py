@@ -108,9 +108,9 @@ class Event(models.Model):
 
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
-        if self.registration_opens_at and self.registration_closes_at:
-            if self.registration_closes_at <= self.registration_opens_at:
-                raise ValidationError({"registration_closes_at": _("Registration must close after it opens.")})
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            raise ValidationError({"registration_closes_at": _("Registration must close after it opens.")})
 
     @property
     def is_past(self):
