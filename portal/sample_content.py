@@ -182,6 +182,7 @@ def load_sample_content(data=None):
                 "livestream_url": item.get("livestream_url", ""),
                 "recording_url": item.get("recording_url", ""),
                 "participants_count": item.get("participants"),
+                "capacity": item.get("capacity"),
                 "project": projects.get(item.get("project")),
                 **_translations(item, "title", "summary", "description", "venue"),
             },
