@@ -148,6 +148,15 @@ class RegistrationAdmin(admin.ModelAdmin):
     )
     actions = ["mark_attended", "cancel_registrations", "export_csv"]
 
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Registration.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        # A deleted registration (spam, a duplicate) frees its seat for the waiting list first.
+        for registration in queryset.filter(status__in=Registration.SEAT_HOLDING):
+            service.cancel(registration)
+        queryset.delete()
+
     def has_add_permission(self, request):
         # People register on the event's page (with their consent), not through the admin.
         return False

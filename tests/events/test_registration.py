@@ -191,3 +191,13 @@ def test_the_cabinet_lists_my_registrations_and_cancels_only_mine(client, send_n
     assert client.post(f"/en/account/registrations/{mine.pk}/cancel/").status_code == 302
     mine.refresh_from_db()
     assert mine.status == "cancelled"
+
+
+def test_deleting_a_registration_in_the_admin_moves_the_waiting_list_up(admin_client, client):
+    event = EventFactory(capacity=1)
+    register(client, event, email="spam@example.kg")
+    register(client, event, email="real@example.kg")
+    spam = Registration.objects.get(email="spam@example.kg")
+    admin_client.post(f"/admin/events/registration/{spam.pk}/delete/", {"post": "yes"})
+    assert not Registration.objects.filter(email="spam@example.kg").exists()
+    assert Registration.objects.get(email="real@example.kg").status == "confirmed"
