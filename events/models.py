@@ -16,8 +16,8 @@ from practices.uploads import validate_editor_document
 def material_upload_path(instance, filename):
     from django.utils.text import get_valid_filename
 
-    name = f"{secrets.token_hex(6)}-{get_valid_filename(filename)}"
-    return posixpath.join("events", instance.event.slug, name)
+    # A random folder: not guessable, and the file keeps its name for the download.
+    return posixpath.join("events", instance.event.slug, secrets.token_hex(6), get_valid_filename(filename))
 
 
 class EventQuerySet(models.QuerySet):
