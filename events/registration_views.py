@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from events import registration as service
@@ -63,9 +63,11 @@ def register(request, slug):
 
 
 OUTCOME_MESSAGES = {
-    "confirmed": _lazy("You are registered. We have sent the confirmation to your e-mail."),
-    "waiting": _lazy("All seats are taken: you are on the waiting list. We will e-mail you if a seat becomes free."),
-    "already": _lazy("You were already registered for this event. We have sent the confirmation again."),
+    "confirmed": gettext_lazy("You are registered. We have sent the confirmation to your e-mail."),
+    "waiting": gettext_lazy(
+        "All seats are taken: you are on the waiting list. We will e-mail you if a seat becomes free."
+    ),
+    "already": gettext_lazy("You were already registered for this event. We have sent the confirmation again."),
 }
 
 
