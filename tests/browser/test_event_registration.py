@@ -35,7 +35,7 @@ def test_a_citizen_registers_for_an_event_on_a_phone_and_sees_the_confirmation(p
     page.locator("#id_consent").check()
     page.locator(".registration-box button[type=submit]").click()
     expect(page.get_by_role("heading", name="Ваша регистрация", level=1)).to_be_visible()
-    expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator(".messages")).to_contain_text("Вы зарегистрированы")
     expect(page.locator(".status-badge")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshot_dir / "event-phone-registered.png", full_page=True)
