@@ -117,6 +117,7 @@ def test_organizers_mark_attendance_and_write_to_participants(client, editor, dj
         event=event, full_name="A", email="a@example.kg", language="ru", consent_at=timezone.now(), seat=1
     )
     client.force_login(editor)
+    client.cookies["django_language"] = "en"  # the admin has no language prefix
     client.post("/admin/events/registration/", {"action": "mark_attended", "_selected_action": [registration.pk]})
     registration.refresh_from_db()
     assert registration.status == "attended"
