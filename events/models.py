@@ -178,8 +178,12 @@ class RegistrationQuerySet(models.QuerySet):
         return self.exclude(status=Registration.Status.CANCELLED)
 
     def for_user(self, user):
-        """A user's registrations: made while signed in, or with the address they sign in with."""
-        return self.filter(models.Q(user=user) | models.Q(email=user.email.lower()))
+        """A user's registrations: made while signed in, or with one of their verified addresses (an
+        address nobody proved to own must not reveal or cancel someone else's registration)."""
+        from allauth.account.models import EmailAddress
+
+        verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
+        return self.filter(models.Q(user=user) | models.Q(email__in=verified))
 
 
 class Registration(models.Model):

@@ -178,7 +178,10 @@ def test_the_reminder_is_sent_once(client, send_now):
 
 
 def test_the_cabinet_lists_my_registrations_and_cancels_only_mine(client, send_now):
+    from allauth.account.models import EmailAddress
+
     user = UserFactory(email="bakyt@example.kg")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     event = EventFactory()
     send_now(register, client, event)
     client.force_login(user)
@@ -201,3 +204,16 @@ def test_deleting_a_registration_in_the_admin_moves_the_waiting_list_up(admin_cl
     admin_client.post(f"/admin/events/registration/{spam.pk}/delete/", {"post": "yes"})
     assert not Registration.objects.filter(email="spam@example.kg").exists()
     assert Registration.objects.get(email="real@example.kg").status == "confirmed"
+
+
+def test_an_unverified_address_does_not_claim_someone_elses_registration(client, send_now):
+    from allauth.account.models import EmailAddress
+
+    event = EventFactory()
+    send_now(register, client, event)
+    impostor = UserFactory(email="bakyt@example.kg")
+    EmailAddress.objects.create(user=impostor, email=impostor.email, verified=False, primary=True)
+    client.force_login(impostor)
+    assert event.title_en not in client.get("/en/account/").content.decode()
+    registration = Registration.objects.get()
+    assert client.post(f"/en/account/registrations/{registration.pk}/cancel/").status_code == 404
