@@ -11,6 +11,10 @@ from events.models import PressRelease
 class PressReleaseFeed(Feed):
     feed_type = Atom1Feed
 
+    def author_name(self):
+        # Atom requires an author for the feed.
+        return _("LSG Best Practice Portal")
+
     def title(self):
         return _("News of the LSG Best Practice Portal")
 

@@ -13,9 +13,11 @@ from portal.models import Region
 def parse_month(value):
     """ "2026-12" -> date(2026, 12, 1), or None when it is not a month."""
     try:
-        return datetime.datetime.strptime(value or "", "%Y-%m").date()
+        day = datetime.datetime.strptime(value or "", "%Y-%m").date()
     except ValueError:
         return None
+    # Within reach of the portal's events: year 1 or 9999 would overflow the month arithmetic.
+    return day if 2000 <= day.year <= 2100 else None
 
 
 def month_bounds(first_day):

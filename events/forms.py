@@ -13,6 +13,7 @@ class RegistrationForm(StyledFormMixin, forms.Form):
     )
     email = forms.EmailField(
         label=_("E-mail"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("The confirmation and a link to cancel are sent here."),
     )

@@ -8,6 +8,7 @@ one looks. The unique (event, seat) constraint is the backstop should that ever 
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,6 +18,7 @@ from events.calendar import event_ics
 from events.models import Event, Registration
 
 CANCEL_SALT = "events.registration.manage"
+RESEND_INTERVAL_SECONDS = 600
 
 
 class RegistrationClosed(Exception):
@@ -31,13 +33,34 @@ class Outcome:
 
 
 def _next_free_seat(event):
-    """The lowest seat number nobody holds, or None when the event is full."""
+    """The lowest seat number nobody holds, or None when the event is full (also when an organizer
+    lowered the capacity below the seats already given)."""
     taken = set(event.registrations.holding_seats().values_list("seat", flat=True))
-    limit = event.capacity if event.capacity is not None else len(taken) + 1
-    for seat in range(1, limit + 1):
-        if seat not in taken:
-            return seat
-    return None
+    if event.capacity is not None and len(taken) >= event.capacity:
+        return None
+    return next(seat for seat in range(1, len(taken) + 2) if seat not in taken)
+
+
+def _seats_can_move(event):
+    """Seats change hands only before the event starts, and only for a published event."""
+    return event.is_published and timezone.now() < event.starts_at
+
+
+def _fill_from_waiting_list(event):
+    """Give free seats to the people waiting, first come first served; returns who moved up."""
+    promoted = []
+    if not _seats_can_move(event):
+        return promoted
+    for waiting in event.registrations.waiting().select_for_update():
+        seat = _next_free_seat(event)
+        if seat is None:
+            break
+        waiting.status = Registration.Status.CONFIRMED
+        waiting.seat = seat
+        waiting.save(update_fields=["status", "seat", "updated_at"])
+        send_registration_email(waiting, template="registration_promoted")
+        promoted.append(waiting)
+    return promoted
 
 
 @transaction.atomic
@@ -49,9 +72,14 @@ def register(event, *, full_name, email, phone="", organization="", municipality
     email = email.strip().lower()
     existing = Registration.objects.filter(event=event, email=email).first()
     if existing and existing.status != Registration.Status.CANCELLED:
-        send_registration_email(existing)
+        # Whoever typed the address gets no access to the registration: the e-mail goes to its owner,
+        # at most once in ten minutes (the form must not become a way to flood someone's mailbox).
+        if cache.add(f"registration-resent:{existing.pk}", True, RESEND_INTERVAL_SECONDS):
+            send_registration_email(existing)
         return Outcome(existing, "already")
 
+    # Anyone already waiting is served before a newcomer.
+    _fill_from_waiting_list(event)
     registration = existing or Registration(event=event, email=email)
     registration.full_name = full_name
     registration.phone = phone
@@ -62,6 +90,7 @@ def register(event, *, full_name, email, phone="", organization="", municipality
     registration.consent_at = timezone.now()
     registration.created_at = timezone.now()  # a returning registrant queues from now
     registration.cancelled_at = None
+    registration.reminder_sent_at = None
     registration.seat = _next_free_seat(event)
     registration.status = Registration.Status.CONFIRMED if registration.seat else Registration.Status.WAITING
     registration.save()
@@ -69,47 +98,36 @@ def register(event, *, full_name, email, phone="", organization="", municipality
     return Outcome(registration, registration.status)
 
 
+def can_cancel(registration):
+    """The registrant may cancel until the event starts; attendance, once marked, stays."""
+    return registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITING) and (
+        timezone.now() < registration.event.starts_at
+    )
+
+
 @transaction.atomic
 def cancel(registration):
-    """Free the registration's seat (or its place in the queue) and promote the first person waiting.
-    Returns the promoted registration, if any."""
+    """Free the registration's seat (or its place in the queue) and give the seat to the first person
+    waiting (before the event starts). Returns the promoted registration, if any."""
     event = Event.objects.select_for_update().get(pk=registration.event_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == Registration.Status.CANCELLED:
         return None
-    freed_seat = registration.seat
     registration.status = Registration.Status.CANCELLED
     registration.seat = None
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "seat", "cancelled_at", "updated_at"])
-    send_registration_email(registration, template="registration_cancelled")
-    if freed_seat is None or event.is_past:
-        return None
-    return _promote_first_waiting(event, freed_seat)
-
-
-def _promote_first_waiting(event, seat):
-    promoted = event.registrations.waiting().select_for_update().first()
-    if promoted is None:
-        return None
-    promoted.status = Registration.Status.CONFIRMED
-    promoted.seat = seat
-    promoted.save(update_fields=["status", "seat", "updated_at"])
-    send_registration_email(promoted, template="registration_promoted")
-    return promoted
+    if not event.is_past:
+        send_registration_email(registration, template="registration_cancelled")
+    promoted = _fill_from_waiting_list(event)
+    return promoted[0] if promoted else None
 
 
 @transaction.atomic
 def fill_free_seats(event):
     """After an organizer raises the capacity: confirm people from the waiting list, in order."""
     event = Event.objects.select_for_update().get(pk=event.pk)
-    promoted = []
-    while event.registrations.waiting().exists():
-        seat = _next_free_seat(event)
-        if seat is None:
-            break
-        promoted.append(_promote_first_waiting(event, seat))
-    return promoted
+    return _fill_from_waiting_list(event)
 
 
 def mark_attended(registrations):

@@ -40,11 +40,11 @@ def registrations_csv(registrations, filename):
         writer.writerow(
             [
                 _cell(registration.full_name),
-                registration.email,
+                _cell(registration.email),
                 _cell(registration.phone),
                 _cell(registration.organization),
-                municipality.name if municipality else "",
-                municipality.region.name if municipality else "",
+                _cell(municipality.name) if municipality else "",
+                _cell(municipality.region.name) if municipality else "",
                 registration.get_status_display(),
                 registration.seat or "",
                 timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -153,7 +153,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         # A deleted registration (spam, a duplicate) frees its seat for the waiting list first.
-        for registration in queryset.filter(status__in=Registration.SEAT_HOLDING):
+        # Waiting entries go first, so that a cancelled seat is never handed to an entry that is about
+        # to be deleted too.
+        queryset.filter(status=Registration.Status.WAITING).delete()
+        for registration in queryset.filter(status__in=Registration.SEAT_HOLDING).select_related("event"):
             service.cancel(registration)
         queryset.delete()
 

@@ -58,6 +58,9 @@ def register(request, slug):
         messages.error(request, _("Registration for this event is closed."))
         return redirect(event)
     messages.success(request, OUTCOME_MESSAGES[outcome.result])
+    if outcome.result == "already":
+        # The registration belongs to whoever owns the address: its page is reached from the e-mail.
+        return redirect(event)
     return redirect("events:registration", token=service.manage_token(outcome.registration))
 
 
@@ -66,7 +69,9 @@ OUTCOME_MESSAGES = {
     "waiting": gettext_lazy(
         "All seats are taken: you are on the waiting list. We will e-mail you if a seat becomes free."
     ),
-    "already": gettext_lazy("You were already registered for this event. We have sent the confirmation again."),
+    "already": gettext_lazy(
+        "This e-mail address is already registered for this event. We have sent the confirmation to it again."
+    ),
 }
 
 
@@ -86,8 +91,7 @@ def registration_page(request, token):
     if registration is None:
         raise Http404("Unknown or altered link.")
     if request.method == "POST":
-        service.cancel(registration)
-        messages.success(request, _("Your registration is cancelled."))
+        _cancel_if_allowed(request, registration)
         return redirect("events:registration", token=token)
     return render(
         request,
@@ -96,6 +100,7 @@ def registration_page(request, token):
             "registration": registration,
             "event": registration.event,
             "token": token,
+            "can_cancel": service.can_cancel(registration),
             "section": "events",
         },
     )
@@ -105,10 +110,17 @@ def registration_page(request, token):
 @login_required
 def cancel_from_cabinet(request, pk):
     """The cabinet's cancel button: only the user's own registrations (anyone else's answers 404)."""
-    registration = get_object_or_404(Registration.objects.for_user(request.user), pk=pk)
-    service.cancel(registration)
-    messages.success(request, _("Your registration is cancelled."))
+    registration = get_object_or_404(Registration.objects.for_user(request.user).select_related("event"), pk=pk)
+    _cancel_if_allowed(request, registration)
     return redirect("accounts:cabinet")
+
+
+def _cancel_if_allowed(request, registration):
+    if service.can_cancel(registration):
+        service.cancel(registration)
+        messages.success(request, _("Your registration is cancelled."))
+    else:
+        messages.error(request, _("The event has started: the registration can no longer be cancelled."))
 
 
 def event_calendar_file(request, slug):

@@ -29,9 +29,9 @@ class Command(BaseCommand):
         for registration in due:
             with transaction.atomic():
                 # Claimed before sending: two overlapping runs of the command cannot both send it.
-                claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
-                    reminder_sent_at=now
-                )
+                claimed = Registration.objects.filter(
+                    pk=registration.pk, reminder_sent_at__isnull=True, status=Registration.Status.CONFIRMED
+                ).update(reminder_sent_at=now)
                 if claimed:
                     send_to_registrant(registration, "registration_reminder")
                     sent += claimed
