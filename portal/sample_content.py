@@ -208,6 +208,8 @@ def load_sample_content(data=None):
     for item in pages:
         StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
 
+    contests = _load_contests(data.get("contests", []), sectors)
+
     return {
         "organizations": len(organizations),
         "projects": len(projects),
@@ -215,4 +217,46 @@ def load_sample_content(data=None):
         "events": len(events),
         "press releases": len(data["press_releases"]),
         "pages": len(pages),
+        "contests": len(contests),
     }
+
+
+CONTEST_DATES = (
+    "submissions_open_at",
+    "submissions_close_at",
+    "review_starts_at",
+    "review_ends_at",
+    "vote_opens_at",
+    "vote_closes_at",
+    "results_at",
+)
+
+
+def _load_contests(items, sectors):
+    from contests.models import Contest, Criterion
+
+    contests = []
+    for item in items:
+        contest, _ = Contest.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "year": item["year"],
+                "number_of_winners": item.get("number_of_winners", 6),
+                "jury_share": item.get("jury_share", 100),
+                "is_published": True,
+                **{name: _local_datetime(item[name]) for name in CONTEST_DATES if item.get(name)},
+                **_translations(item, "title", "summary", "rules"),
+            },
+        )
+        contest.eligible_sectors.set([sectors[slug] for slug in item.get("sectors", [])])
+        # Updated in place (keyed by position), so that a rerun keeps whatever refers to a criterion.
+        criteria = item.get("criteria", [])
+        for position, criterion in enumerate(criteria):
+            Criterion.objects.update_or_create(
+                contest=contest,
+                position=position,
+                defaults={"weight": criterion["weight"], **_translations(criterion, "title", "description")},
+            )
+        contest.criteria.filter(position__gte=len(criteria)).delete()
+        contests.append(contest)
+    return contests

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "practices",
     "events",
+    "contests",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
     path("", include("events.urls")),
+    path("contests/", include("contests.urls")),
 )
 
 if settings.DEBUG:

@@ -1,0 +1,181 @@
+"""The yearly Best Practice Contest: its rules, criteria and phases."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import Sector
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One step of a contest, with its dates."""
+
+    code: str
+    label: str
+    starts_at: datetime
+    ends_at: datetime | None
+
+
+class ContestQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Contest(models.Model):
+    # The phases in order: (code, label, start field, end field).
+    PHASES = (
+        ("submissions", _("Submissions"), "submissions_open_at", "submissions_close_at"),
+        ("review", _("Jury review"), "review_starts_at", "review_ends_at"),
+        ("vote", _("Public vote"), "vote_opens_at", "vote_closes_at"),
+        ("results", _("Results"), "results_at", None),
+    )
+
+    slug = models.SlugField(_("slug"), unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Two or three sentences for the list."))
+    rules = models.TextField(_("rules"), help_text=_("Plain text; a blank line starts a new paragraph."))
+    eligible_sectors = models.ManyToManyField(
+        Sector,
+        related_name="contests",
+        blank=True,
+        verbose_name=_("eligible sectors"),
+        help_text=_("Empty: practices of every sector may take part."),
+    )
+    submissions_open_at = models.DateTimeField(_("submissions open"))
+    submissions_close_at = models.DateTimeField(_("submissions close"))
+    review_starts_at = models.DateTimeField(_("jury review starts"))
+    review_ends_at = models.DateTimeField(_("jury review ends"))
+    vote_opens_at = models.DateTimeField(_("public vote opens"), null=True, blank=True)
+    vote_closes_at = models.DateTimeField(_("public vote closes"), null=True, blank=True)
+    results_at = models.DateTimeField(_("results announced"))
+    number_of_winners = models.PositiveSmallIntegerField(_("number of winners"), default=6)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=10)
+    # How the final ranking combines the jury's score and the public vote, in per cent of the jury.
+    jury_share = models.PositiveSmallIntegerField(
+        _("jury's share of the final score, %"),
+        default=100,
+        validators=[MaxValueValidator(100)],
+        help_text=_("100: the jury alone decides. 70: jury 70 %, public vote 30 %."),
+    )
+    votes_changeable = models.BooleanField(
+        _("voters may change their vote"), default=False, help_text=_("Until the vote closes.")
+    )
+    vote_counts_hidden = models.BooleanField(_("hide vote counts until the vote closes"), default=True)
+    scores_hidden_until_scored = models.BooleanField(
+        _("jurors see other jurors' scores only after their own"), default=True
+    )
+    jury = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="juried_contests",
+        blank=True,
+        verbose_name=_("jury members"),
+        limit_choices_to={"groups__name": "Jury members"},
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ContestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("contest")
+        verbose_name_plural = _("contests")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(scale_min__lt=models.F("scale_max")), name="contest_scale_order"),
+            models.CheckConstraint(condition=models.Q(jury_share__lte=100), name="contest_jury_share_percent"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("contests:detail", args=[self.slug])
+
+    @property
+    def has_vote(self):
+        return bool(self.vote_opens_at and self.vote_closes_at)
+
+    @property
+    def vote_share(self):
+        return 100 - self.jury_share if self.has_vote else 0
+
+    def phases(self):
+        """The contest's phases in order (without the vote when there is none)."""
+        phases = []
+        for code, label, start, end in self.PHASES:
+            starts_at = getattr(self, start)
+            if starts_at is None:
+                continue
+            phases.append(Phase(code, label, starts_at, getattr(self, end) if end else None))
+        return phases
+
+    def current_phase(self, now=None):
+        """The phase under way, or None before the contest opens and between phases."""
+        now = now or timezone.now()
+        for phase in self.phases():
+            if phase.starts_at <= now and (phase.ends_at is None or now < phase.ends_at):
+                return phase
+        return None
+
+    def next_phase(self, now=None):
+        now = now or timezone.now()
+        return next((phase for phase in self.phases() if phase.starts_at > now), None)
+
+    def clean(self):
+        errors = {}
+        order = [
+            ("submissions_open_at", self.submissions_open_at),
+            ("submissions_close_at", self.submissions_close_at),
+            ("review_starts_at", self.review_starts_at),
+            ("review_ends_at", self.review_ends_at),
+        ]
+        if self.vote_opens_at or self.vote_closes_at:
+            if not (self.vote_opens_at and self.vote_closes_at):
+                errors["vote_closes_at"] = _("Give both dates of the public vote, or neither.")
+            else:
+                order += [("vote_opens_at", self.vote_opens_at), ("vote_closes_at", self.vote_closes_at)]
+        order.append(("results_at", self.results_at))
+        for (_earlier_name, earlier), (name, later) in zip(order, order[1:], strict=False):
+            if earlier and later and later < earlier and name not in errors:
+                errors[name] = _("The phases must follow each other: this date comes before the previous one.")
+        if self.scale_min is not None and self.scale_max is not None and self.scale_min >= self.scale_max:
+            errors["scale_max"] = _("The highest score must be above the lowest.")
+        if not self.has_vote and self.jury_share != 100 and not errors.get("vote_closes_at"):
+            errors["jury_share"] = _("Without a public vote the jury's share is 100 %.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Criterion(models.Model):
+    """What the jury scores, with its weight in the jury's score."""
+
+    contest = models.ForeignKey(Contest, models.CASCADE, related_name="criteria", verbose_name=_("contest"))
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("what the jury looks for"), blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1)], help_text=_("Relative to the other criteria.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        constraints = [models.CheckConstraint(condition=models.Q(weight__gte=1), name="criterion_weight_positive")]
+
+    def __str__(self):
+        return self.title
+
+    def share_percent(self, total_weight):
+        return round(self.weight * 100 / total_weight) if total_weight else 0

@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from contests.models import Contest, Criterion
+
+
+@register(Contest)
+class ContestTranslation(TranslationOptions):
+    fields = ("title", "summary", "rules")
+    required_languages = {"default": ()}
+
+
+@register(Criterion)
+class CriterionTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"default": ()}
