@@ -18,6 +18,7 @@ from accounts.export import account_data
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.models import SavedPractice
 from accounts.services import delete_account
+from contests.entries import entries_of
 from events.models import Registration
 from practices.models import Practice
 from practices.proposals import proposals_of
@@ -44,6 +45,7 @@ class CabinetView(CabinetMixin, TemplateView):
             entry.practice for entry in saved.select_related("practice__municipality__region")[:5]
         ]
         context["proposals"] = proposals_of(user).order_by("-updated_at")[:5]
+        context["entries"] = entries_of(user)
         context["registrations"] = (
             Registration.objects.for_user(user)
             .exclude(status=Registration.Status.CANCELLED)

@@ -128,6 +128,10 @@ class Contest(models.Model):
                 return phase
         return None
 
+    def accepts_submissions(self, now=None):
+        now = now or timezone.now()
+        return self.is_published and self.submissions_open_at <= now < self.submissions_close_at
+
     def next_phase(self, now=None):
         now = now or timezone.now()
         return next((phase for phase in self.phases() if phase.starts_at > now), None)
@@ -179,3 +183,88 @@ class Criterion(models.Model):
 
     def share_percent(self, total_weight):
         return round(self.weight * 100 / total_weight) if total_weight else 0
+
+
+class Question(models.Model):
+    """A question of this year's contest, asked on top of the practice's own sections."""
+
+    contest = models.ForeignKey(Contest, models.CASCADE, related_name="questions", verbose_name=_("contest"))
+    text = models.CharField(_("question"), max_length=500)
+    help_text = models.CharField(_("hint"), max_length=500, blank=True)
+    required = models.BooleanField(_("required to submit"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return self.text
+
+
+class EntryQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.exclude(status=Entry.Status.DRAFT)
+
+
+class Entry(models.Model):
+    """A municipality's entry in a contest. Its text, photos and documents live in a practice that stays
+    unpublished, so the entry is written with the same form as a proposal and a winner is published by
+    simply publishing that practice."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        WINNER = "winner", _("Winner")
+        NOT_SELECTED = "not_selected", _("Not selected")
+
+    contest = models.ForeignKey(Contest, models.PROTECT, related_name="entries", verbose_name=_("contest"))
+    practice = models.OneToOneField(
+        "practices.Practice", models.PROTECT, related_name="contest_entry", verbose_name=_("practice")
+    )
+    municipality = models.ForeignKey(
+        "portal.Municipality", models.PROTECT, related_name="contest_entries", verbose_name=_("municipality")
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contest_entries",
+        verbose_name=_("applicant"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["contest", "pk"]
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+
+    def __str__(self):
+        return str(self.practice)
+
+    @property
+    def number(self):
+        """What the receipt and the jury call the entry: "2027-0012"."""
+        return f"{self.contest.year}-{self.pk:04d}"
+
+
+class Answer(models.Model):
+    entry = models.ForeignKey(Entry, models.CASCADE, related_name="answers", verbose_name=_("entry"))
+    question = models.ForeignKey(Question, models.CASCADE, related_name="answers", verbose_name=_("question"))
+    text = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [models.UniqueConstraint(fields=["entry", "question"], name="answer_once_per_question")]
+
+    def __str__(self):
+        return self.text[:60]

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from contests.models import Contest, Criterion
+from contests.models import Contest, Criterion, Question
 
 
 @register(Contest)
@@ -12,4 +12,10 @@ class ContestTranslation(TranslationOptions):
 @register(Criterion)
 class CriterionTranslation(TranslationOptions):
     fields = ("title", "description")
+    required_languages = {"default": ()}
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("text", "help_text")
     required_languages = {"default": ()}

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practices.models import Practice
-from practices.proposal_forms import ATTACHMENT_FORMS, ProposalForm, ProposalStartForm, missing_for_review
+from practices.practice_editing import empty_attachment_forms, save_practice_page
+from practices.proposal_forms import ProposalForm, ProposalStartForm, missing_for_review
 from practices.proposals import proposals_of, start_proposal, submit
 
 
@@ -62,11 +63,7 @@ def proposal_detail(request, pk):
         return _render(request, "accounts/proposal_readonly.html", {"practice": practice})
     if request.method == "POST":
         return _save_proposal(request, practice)
-    return _render_form(request, practice, ProposalForm(instance=practice), _empty_attachment_forms())
-
-
-def _empty_attachment_forms():
-    return {prefix: form_class(prefix=prefix) for prefix, (form_class, _related, _limit) in ATTACHMENT_FORMS.items()}
+    return _render_form(request, practice, ProposalForm(instance=practice), empty_attachment_forms())
 
 
 def _render_form(request, practice, form, attachment_forms, status=200):
@@ -87,33 +84,11 @@ def _render_form(request, practice, form, attachment_forms, status=200):
 
 @transaction.atomic
 def _save_proposal(request, practice):
-    """Save everything that is valid, keep the rest on the page with its errors.
-
-    The text and each attachment are saved independently: a rejected photo does not cost the user the
-    text they typed, and a mistake in the budget does not cost them the document they uploaded.
-    """
-    removed = _remove_attachments(practice, request.POST)
-    form = ProposalForm(request.POST, instance=practice)
-    problems = not form.is_valid()
-    if not problems:
-        form.save()
-    attachment_forms = {}
-    for prefix, (form_class, related, limit) in ATTACHMENT_FORMS.items():
-        attachment = form_class(request.POST, request.FILES, prefix=prefix)
-        if not attachment.has_changed():
-            attachment_forms[prefix] = form_class(prefix=prefix)
-        elif not attachment.is_valid():
-            attachment_forms[prefix], problems = attachment, True
-        elif getattr(practice, related).count() >= limit:
-            attachment.add_error(None, _("A practice can have at most %(limit)d of these.") % {"limit": limit})
-            attachment_forms[prefix], problems = attachment, True
-        else:
-            attachment.save(practice)
-            attachment_forms[prefix] = form_class(prefix=prefix)
-
-    if problems:
+    page = save_practice_page(request, practice)
+    form = page.form
+    if page.problems:
         messages.error(request, _("Some fields need your attention (marked below). Everything else is saved."))
-        return _render_form(request, practice, form, attachment_forms, status=400)
+        return _render_form(request, practice, form, page.attachment_forms, status=400)
     if "submit" in request.POST:
         missing = missing_for_review(practice)
         if missing:
@@ -122,26 +97,14 @@ def _save_proposal(request, practice):
             messages.error(
                 request, _("Your draft is saved, but it cannot be submitted yet: fill in the marked fields.")
             )
-            return _render_form(request, practice, form, attachment_forms, status=400)
+            return _render_form(request, practice, form, page.attachment_forms, status=400)
         submit(practice)
         messages.success(request, _("Thank you! Your practice is sent to the editors. We will e-mail you."))
         return redirect("accounts:proposal", pk=practice.pk)
     messages.success(
-        request, _("Your draft is saved.") if not removed else _("Your draft is saved; the file is removed.")
+        request, _("Your draft is saved.") if not page.removed else _("Your draft is saved; the file is removed.")
     )
     return redirect("accounts:proposal", pk=practice.pk)
-
-
-def _remove_attachments(practice, data):
-    """ "Remove" buttons of photos, documents and videos: only the practice's own can be removed."""
-    removed = 0
-    for prefix, (_form_class, related, _limit) in ATTACHMENT_FORMS.items():
-        pk = data.get(f"remove_{prefix}", "")
-        if pk.isascii() and pk.isdecimal():
-            for attachment in getattr(practice, related).filter(pk=int(pk)):
-                attachment.delete()  # one by one, so their files are removed too (signals)
-                removed += 1
-    return removed
 
 
 @require_POST

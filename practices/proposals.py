@@ -29,11 +29,16 @@ def unique_slug(title):
 
 def start_proposal(author, language, title):
     """A new draft for the author's own municipality, written in ``language``."""
+    return new_draft_practice(author.municipality, language, title, proposed_by=author)
+
+
+def new_draft_practice(municipality, language, title, proposed_by=None):
+    """An unpublished practice with a free slug (proposals and contest entries start this way)."""
     for _attempt in range(5):
         practice = Practice(
             slug=unique_slug(title),
-            municipality=author.municipality,
-            proposed_by=author,
+            municipality=municipality,
+            proposed_by=proposed_by,
             text_language=language,
             status=Practice.Status.DRAFT,
         )
@@ -45,7 +50,7 @@ def start_proposal(author, language, title):
         except IntegrityError:
             continue
         return practice
-    raise IntegrityError("No free slug for a new proposal.")
+    raise IntegrityError("No free slug for a new practice.")
 
 
 def proposals_of(user):
