@@ -128,6 +128,10 @@ class Contest(models.Model):
                 return phase
         return None
 
+    def in_review(self, now=None):
+        now = now or timezone.now()
+        return self.review_starts_at <= now < self.review_ends_at
+
     def accepts_submissions(self, now=None):
         now = now or timezone.now()
         return self.is_published and self.submissions_open_at <= now < self.submissions_close_at
@@ -237,6 +241,14 @@ class Entry(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Empty: every juror of the contest scores the entry.
+    assigned_jurors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="assigned_contest_entries",
+        blank=True,
+        verbose_name=_("assigned jurors"),
+        help_text=_("Leave empty to have every juror of the contest score this entry."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -268,3 +280,26 @@ class Answer(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class Score(models.Model):
+    """One juror's score of one entry on one criterion."""
+
+    entry = models.ForeignKey(Entry, models.CASCADE, related_name="scores", verbose_name=_("entry"))
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="contest_scores", verbose_name=_("juror")
+    )
+    criterion = models.ForeignKey(Criterion, models.CASCADE, related_name="scores", verbose_name=_("criterion"))
+    value = models.PositiveSmallIntegerField(_("score"))
+    comment = models.TextField(_("comment"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "juror", "criterion"], name="score_once_per_juror_and_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.entry} · {self.criterion}: {self.value}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from contests import entry_views, views
+from contests import entry_views, jury_views, views
 
 app_name = "contests"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.ContestListView.as_view(), name="list"),
     path("entries/", entry_views.entry_list, name="entries"),
     path("entries/<int:pk>/", entry_views.entry_detail, name="entry"),
+    path("jury/", jury_views.jury_home, name="jury"),
+    path("jury/<slug:slug>/", jury_views.jury_contest, name="jury_contest"),
+    path("jury/<slug:slug>/ranking/", jury_views.ranking, name="ranking"),
+    path("jury/<slug:slug>/ranking/remind/", jury_views.remind_jurors, name="remind_jurors"),
+    path("jury/<slug:slug>/<int:pk>/", jury_views.jury_entry, name="jury_entry"),
     path("<slug:slug>/enter/", entry_views.entry_start, name="entry_start"),
     path("<slug:slug>/", views.ContestDetailView.as_view(), name="detail"),
 ]
