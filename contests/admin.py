@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from contests.models import Contest, Criterion
+from contests.models import Contest, Criterion, Entry, Question, Score, Vote
 from portal.admin_base import OneLanguageEnoughForm, TranslatedAdmin
 
 
@@ -28,7 +28,6 @@ class ContestAdmin(TranslatedAdmin):
     list_filter = ("is_published",)
     search_fields = ("title_ky", "title_ru", "title_en", "slug")
     filter_horizontal = ("eligible_sectors", "jury")
-    inlines = [CriterionInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "year", "summary", "rules", "eligible_sectors", "is_published")}),
         (
@@ -61,3 +60,113 @@ class ContestAdmin(TranslatedAdmin):
             },
         ),
     )
+
+
+def _csv_response(filename, header, rows):
+    import csv
+
+    from django.http import HttpResponse
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # Excel reads UTF-8 (Cyrillic) only with the BOM
+    writer = csv.writer(response)
+    writer.writerow([str(label) for label in header])
+    for row in rows:
+        writer.writerow([_safe_cell(value) for value in row])
+    return response
+
+
+def _safe_cell(value):
+    value = "" if value is None else str(value)
+    # A cell starting with = + - @ is a formula to a spreadsheet: kept as text.
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+class QuestionInline(TranslationTabularInline):
+    model = Question
+    fields = ("text", "help_text", "required", "position")
+    extra = 0
+
+
+ContestAdmin.inlines = [CriterionInline, QuestionInline]
+
+
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ("practice", "contest", "municipality", "status", "award", "submitted_at")
+    list_filter = ("contest", "status")
+    list_select_related = ("practice", "contest", "municipality")
+    search_fields = ("practice__title_ky", "practice__title_ru", "practice__title_en", "municipality__name_ru")
+    raw_id_fields = ("practice", "applicant")
+    filter_horizontal = ("assigned_jurors",)
+    readonly_fields = ("submitted_at",)
+    actions = ["export_entries"]
+
+    @admin.action(description=_("Download the selected entries as CSV"), permissions=["view"])
+    def export_entries(self, request, queryset):
+        rows = (
+            (
+                e.contest.year,
+                e.number,
+                e.practice.title,
+                e.municipality.name,
+                e.get_status_display(),
+                e.award,
+                e.submitted_at,
+            )
+            for e in queryset.select_related("contest", "practice", "municipality")
+        )
+        header = (_("Year"), _("Number"), _("Title"), _("Municipality"), _("Status"), _("Award"), _("Submitted"))
+        return _csv_response("entries.csv", header, rows)
+
+
+@admin.register(Score)
+class ScoreAdmin(admin.ModelAdmin):
+    list_display = ("entry", "juror", "criterion", "value")
+    list_filter = ("entry__contest", "juror")
+    list_select_related = ("entry__practice", "entry__contest", "juror", "criterion")
+    actions = ["export_scores"]
+
+    def has_add_permission(self, request):
+        return False  # jurors score on the jury pages
+
+    @admin.action(description=_("Download the selected scores as CSV"), permissions=["view"])
+    def export_scores(self, request, queryset):
+        rows = (
+            (
+                s.entry.number,
+                s.entry.practice.title,
+                s.juror.email,
+                s.criterion.title,
+                s.criterion.weight,
+                s.value,
+                s.comment,
+            )
+            for s in queryset.select_related("entry__contest", "entry__practice", "juror", "criterion")
+        )
+        header = (_("Number"), _("Title"), _("Juror"), _("Criterion"), _("Weight"), _("Score"), _("Comment"))
+        return _csv_response("scores.csv", header, rows)
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ("entry", "contest", "created_at")
+    list_filter = ("contest",)
+    list_select_related = ("entry__practice", "contest")
+    actions = ["export_votes"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # votes are the voters' own
+
+    @admin.action(description=_("Download the selected votes as CSV"), permissions=["view"])
+    def export_votes(self, request, queryset):
+        # The voters stay anonymous in the export: the vote, the entry and the time.
+        rows = (
+            (v.contest.year, v.entry.number, v.entry.practice.title, v.created_at)
+            for v in queryset.select_related("contest", "entry__practice")
+        )
+        return _csv_response("votes.csv", (_("Year"), _("Number"), _("Title"), _("Voted")), rows)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.emails import send_to_user
 from contests import scoring
+from contests.decisions import announce_results, set_shortlist
 from contests.jury_forms import ScoreForm
 from contests.models import Contest, Score
 
@@ -110,4 +111,27 @@ def remind_jurors(request, slug):
     for juror, count in behind.items():
         send_to_user(juror, "jury_reminder", {"contest": contest, "count": count})
     messages.success(request, _("Reminders sent to %(count)d jurors.") % {"count": len(behind)})
+    return redirect("contests:ranking", slug=slug)
+
+
+@require_POST
+@login_required
+@permission_required("contests.change_contest", raise_exception=True)
+def decisions(request, slug):
+    """The ranking page's two forms: save the shortlist, or announce the winners."""
+    contest = get_object_or_404(Contest, slug=slug)
+    chosen = [int(pk) for pk in request.POST.getlist("entry") if pk.isascii() and pk.isdecimal()]
+    if contest.results_published:
+        messages.error(request, _("The results are already announced."))
+    elif "shortlist" in request.POST:
+        set_shortlist(contest, chosen)
+        messages.success(request, _("The shortlist is saved."))
+    elif "announce" in request.POST:
+        if not chosen:
+            messages.error(request, _("Choose the winners first."))
+        else:
+            awards = {pk: request.POST.get(f"award_{pk}", "").strip()[:200] or _("Winner") for pk in chosen}
+            announce_results(contest, awards)
+            messages.success(request, _("The results are announced and every applicant is e-mailed."))
+            return redirect("contests:results", slug=slug)
     return redirect("contests:ranking", slug=slug)

@@ -82,6 +82,8 @@ class Contest(models.Model):
         limit_choices_to={"groups__name": "Jury members"},
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # Set when the organizer announces the results: decisions, e-mails and the results page go out together.
+    results_announced_at = models.DateTimeField(_("results announced on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -127,6 +129,17 @@ class Contest(models.Model):
             if phase.starts_at <= now and (phase.ends_at is None or now < phase.ends_at):
                 return phase
         return None
+
+    def vote_is_open(self, now=None):
+        now = now or timezone.now()
+        return self.has_vote and self.vote_opens_at <= now < self.vote_closes_at
+
+    def vote_is_over(self, now=None):
+        return self.has_vote and (now or timezone.now()) >= self.vote_closes_at
+
+    @property
+    def results_published(self):
+        return self.results_announced_at is not None
 
     def in_review(self, now=None):
         now = now or timezone.now()
@@ -211,6 +224,9 @@ class EntryQuerySet(models.QuerySet):
     def submitted(self):
         return self.exclude(status=Entry.Status.DRAFT)
 
+    def shortlisted(self):
+        return self.filter(status__in=(Entry.Status.SHORTLISTED, Entry.Status.WINNER))
+
 
 class Entry(models.Model):
     """A municipality's entry in a contest. Its text, photos and documents live in a practice that stays
@@ -241,6 +257,9 @@ class Entry(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    award = models.CharField(
+        _("award"), max_length=200, blank=True, help_text=_("E.g. “First place”; shown on the winner's practice.")
+    )
     # Empty: every juror of the contest scores the entry.
     assigned_jurors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -303,3 +322,23 @@ class Score(models.Model):
 
     def __str__(self):
         return f"{self.entry} · {self.criterion}: {self.value}"
+
+
+class Vote(models.Model):
+    """A registered user's vote for one shortlisted entry: one per user and contest."""
+
+    contest = models.ForeignKey(Contest, models.CASCADE, related_name="votes", verbose_name=_("contest"))
+    entry = models.ForeignKey(Entry, models.CASCADE, related_name="votes", verbose_name=_("entry"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="contest_votes", verbose_name=_("voter")
+    )
+    created_at = models.DateTimeField(_("voted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [models.UniqueConstraint(fields=["contest", "user"], name="vote_once_per_user_and_contest")]
+
+    def __str__(self):
+        return f"{self.user} → {self.entry}"

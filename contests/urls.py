@@ -1,6 +1,6 @@
 from django.urls import path
 
-from contests import entry_views, jury_views, views
+from contests import entry_views, jury_views, public_views, views
 
 app_name = "contests"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("jury/<slug:slug>/ranking/", jury_views.ranking, name="ranking"),
     path("jury/<slug:slug>/ranking/remind/", jury_views.remind_jurors, name="remind_jurors"),
     path("jury/<slug:slug>/<int:pk>/", jury_views.jury_entry, name="jury_entry"),
+    path("jury/<slug:slug>/decisions/", jury_views.decisions, name="decisions"),
     path("<slug:slug>/enter/", entry_views.entry_start, name="entry_start"),
+    path("<slug:slug>/shortlist/", public_views.shortlist, name="shortlist"),
+    path("<slug:slug>/shortlist/<int:pk>/", public_views.entry_page, name="entry_public"),
+    path("<slug:slug>/shortlist/<int:pk>/vote/", public_views.vote, name="vote"),
+    path("<slug:slug>/results/", public_views.results_page, name="results"),
     path("<slug:slug>/", views.ContestDetailView.as_view(), name="detail"),
 ]

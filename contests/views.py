@@ -39,6 +39,7 @@ class ContestDetailView(DetailView):
         total_weight = sum(criterion.weight for criterion in criteria)
         context["criteria"] = [(criterion, criterion.share_percent(total_weight)) for criterion in criteria]
         context["current_phase"] = contest.current_phase(now)
+        context["has_shortlist"] = contest.entries.shortlisted().exists()
         context["next_phase"] = contest.next_phase(now)
         context["timeline"] = [{"phase": phase, "state": _state(phase, now)} for phase in contest.phases()]
         return context

@@ -124,6 +124,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Event registrations one address may send per hour (bots get nowhere; a secretary registering a
 # whole ayil okmotu still can).
 EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
+# Vote clicks one address may send per hour in a contest's public vote.
+CONTEST_VOTES_PER_HOUR = env_int("CONTEST_VOTES_PER_HOUR", 30)
 
 # Sign-in lockout (django-axes) after repeated failures, on the site and in the admin.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

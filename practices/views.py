@@ -123,7 +123,9 @@ class PracticeDetailView(DetailView):
     def get_queryset(self):
         # Editors preview drafts at the public address; everyone else sees published practices only.
         practices = Practice.objects.all() if self.request.user.is_staff else Practice.objects.published()
-        return practices.select_related("municipality__region", "municipality__district", "project").prefetch_related(
+        return practices.select_related(
+            "municipality__region", "municipality__district", "project", "contest_entry__contest"
+        ).prefetch_related(
             "sectors",
             "audiences",
             "tags",

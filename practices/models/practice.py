@@ -252,6 +252,17 @@ class Practice(models.Model):
     def is_foreign(self):
         return self.country != Country.KYRGYZSTAN
 
+    @property
+    def contest_entry_if_winner(self):
+        """The contest entry this practice won with, for the award badge; None for every other practice."""
+        from contests.models import Entry
+
+        try:
+            entry = self.contest_entry
+        except Entry.DoesNotExist:
+            return None
+        return entry if entry.status == Entry.Status.WINNER else None
+
     def sections(self):
         """The jury sections that have text, as (heading, text) pairs in page order."""
         return [(label, getattr(self, field)) for field, label in self.SECTIONS if getattr(self, field)]

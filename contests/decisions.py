@@ -1,0 +1,70 @@
+"""The organizer's decisions: the shortlist, the winners, and announcing the results all at once."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from accounts.emails import send_to_user
+from contests.models import Contest, Entry
+from contests.scoring import ranking
+from practices.models import Practice
+
+
+def results(contest):
+    """Every submitted entry with its jury score, votes and combined score, best combined first.
+
+    Combined = jury share × jury score + vote share × votes, both on a 0–100 scale: the jury score
+    rescaled from the contest's scale, the votes as a share of the most-voted entry's."""
+    votes = dict(contest.votes.values_list("entry").annotate(count=Count("pk")).values_list("entry", "count"))
+    most_votes = max(votes.values(), default=0)
+    span = Decimal(contest.scale_max - contest.scale_min)
+    rows = []
+    for row in ranking(contest):
+        jury_100 = ((row.jury_score - contest.scale_min) * 100 / span) if row.jury_score is not None else Decimal(0)
+        vote_count = votes.get(row.entry.pk, 0)
+        vote_100 = Decimal(vote_count * 100) / most_votes if most_votes else Decimal(0)
+        combined = (jury_100 * contest.jury_share + vote_100 * contest.vote_share) / 100
+        rows.append(
+            {
+                "entry": row.entry,
+                "jury_score": row.jury_score,
+                "votes": vote_count,
+                "vote_percent": round(vote_100),
+                "combined": combined.quantize(Decimal("0.1")),
+            }
+        )
+    rows.sort(key=lambda item: (item["entry"].status != Entry.Status.WINNER, -item["combined"], item["entry"].pk))
+    return rows
+
+
+@transaction.atomic
+def set_shortlist(contest, entry_ids):
+    entries = contest.entries.submitted()
+    entries.filter(pk__in=entry_ids).update(status=Entry.Status.SHORTLISTED)
+    entries.exclude(pk__in=entry_ids).exclude(status=Entry.Status.DRAFT).update(status=Entry.Status.SUBMITTED)
+
+
+@transaction.atomic
+def announce_results(contest, winners):
+    """Winners (entry id -> award text) are published as practices with their award; every other
+    entry is "not selected"; every applicant is e-mailed, in their language, when this commits."""
+    contest = Contest.objects.select_for_update().get(pk=contest.pk)
+    if contest.results_announced_at:
+        return contest
+    now = timezone.now()
+    for entry in contest.entries.submitted().select_related("practice", "applicant"):
+        if entry.pk in winners:
+            entry.status, entry.award = Entry.Status.WINNER, winners[entry.pk]
+            practice = entry.practice
+            practice.status, practice.published_at = Practice.Status.PUBLISHED, practice.published_at or now
+            practice.save()
+        else:
+            entry.status = Entry.Status.NOT_SELECTED
+        entry.save(update_fields=["status", "award", "updated_at"])
+        if entry.applicant:
+            send_to_user(entry.applicant, "contest_result", {"entry": entry, "contest": contest})
+    contest.results_announced_at = now
+    contest.save(update_fields=["results_announced_at", "updated_at"])
+    return contest

@@ -1,0 +1,134 @@
+"""The public vote on the shortlist, the announcement, and winners published as practices."""
+
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.utils import timezone
+
+from contests.decisions import announce_results, results, set_shortlist
+from contests.models import Criterion, Vote
+from tests.contests.test_contest_pages import make_contest
+from tests.contests.test_jury import entry, juror, score
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.timedelta(days=1)
+
+
+def voting_contest(**changes):
+    now = timezone.now()
+    return make_contest(
+        submissions_open_at=now - 40 * DAY,
+        submissions_close_at=now - 30 * DAY,
+        review_starts_at=now - 29 * DAY,
+        review_ends_at=now - 10 * DAY,
+        vote_opens_at=now - 5 * DAY,
+        vote_closes_at=now + 5 * DAY,
+        results_at=now + 10 * DAY,
+        **changes,
+    )
+
+
+def voter(email="voter@example.kg", verified=True):
+    user = UserFactory(email=email)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+@pytest.fixture
+def contest():
+    contest = voting_contest()
+    water, roads = entry(contest, "Water"), entry(contest, "Roads")
+    set_shortlist(contest, [water.pk, roads.pk])
+    return contest
+
+
+def vote_url(contest, title):
+    target = contest.entries.get(practice__title_en=title)
+    return f"/en/contests/{contest.slug}/shortlist/{target.pk}/vote/"
+
+
+def test_a_verified_user_votes_once(client, contest):
+    client.force_login(voter())
+    assert client.get(vote_url(contest, "Water")).status_code == 405
+    client.post(vote_url(contest, "Water"))
+    response = client.post(vote_url(contest, "Roads"), follow=True)
+    assert "You have already voted in this contest." in response.content.decode()
+    assert list(Vote.objects.values_list("entry__practice__title_en", flat=True)) == ["Water"]
+
+
+def test_a_vote_can_move_when_the_contest_allows_it(client, contest):
+    contest.votes_changeable = True
+    contest.save()
+    client.force_login(voter())
+    client.post(vote_url(contest, "Water"))
+    client.post(vote_url(contest, "Roads"))
+    assert list(Vote.objects.values_list("entry__practice__title_en", flat=True)) == ["Roads"]
+
+
+def test_an_unverified_address_cannot_vote(client, contest):
+    client.force_login(voter(verified=False))
+    client.post(vote_url(contest, "Water"))
+    assert not Vote.objects.exists()
+
+
+def test_counts_stay_hidden_until_the_vote_closes(client, contest):
+    client.force_login(voter())
+    client.post(vote_url(contest, "Water"))
+    html = client.get(f"/en/contests/{contest.slug}/shortlist/").content.decode()
+    assert "1 vote" not in html and "Your vote" in html
+    contest.vote_counts_hidden = False
+    contest.save()
+    assert "1 vote" in client.get(f"/en/contests/{contest.slug}/shortlist/").content.decode()
+
+
+def test_a_non_shortlisted_entry_is_neither_public_nor_votable(client, contest):
+    other = entry(contest, "Lights")
+    client.force_login(voter())
+    assert client.get(f"/en/contests/{contest.slug}/shortlist/{other.pk}/").status_code == 404
+    assert client.post(f"/en/contests/{contest.slug}/shortlist/{other.pk}/vote/").status_code == 404
+
+
+def test_the_combined_score_follows_the_contests_shares():
+    contest = voting_contest(jury_share=70, scale_min=1, scale_max=10)
+    Criterion.objects.create(contest=contest, title_en="Results", weight=1, position=0)
+    anna = juror(contest, "anna@jury.kg")
+    water, roads = entry(contest, "Water"), entry(contest, "Roads")
+    score(water, anna, [10])  # jury 100 on 0-100
+    score(roads, anna, [1])  # jury 0
+    set_shortlist(contest, [water.pk, roads.pk])
+    for number in range(3):
+        Vote.objects.create(contest=contest, entry=roads, user=voter(f"r{number}@example.kg"))
+    Vote.objects.create(contest=contest, entry=water, user=voter("w@example.kg"))
+    rows = {row["entry"].practice.title_en: row for row in results(contest)}
+    # Water: 0.7 * 100 + 0.3 * (1/3 * 100) = 80.0; Roads: 0.7 * 0 + 0.3 * 100 = 30.0
+    assert rows["Water"]["combined"] == pytest.approx(80)
+    assert rows["Roads"]["combined"] == pytest.approx(30)
+
+
+def test_announcing_publishes_the_winners_and_emails_everyone_at_once(
+    client, contest, django_capture_on_commit_callbacks
+):
+    applicants = [UserFactory(preferred_language=language) for language in ("ky", "en")]
+    water, roads = contest.entries.order_by("pk")
+    for applicant, item in zip(applicants, (water, roads), strict=True):
+        item.applicant = applicant
+        item.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        announce_results(contest, {water.pk: "First place"})
+    water.refresh_from_db()
+    roads.refresh_from_db()
+    assert (water.status, water.award, roads.status) == ("winner", "First place", "not_selected")
+    assert water.practice.status == "published"
+    assert {message.to[0] for message in mail.outbox} == {applicant.email for applicant in applicants}
+    practice_page = client.get(f"/en/practices/{water.practice.slug}/").content.decode()
+    assert "First place" in practice_page and f"/en/contests/{contest.slug}/results/" in practice_page
+    assert client.get(f"/en/practices/{roads.practice.slug}/").status_code == 404
+    results_page = client.get(f"/en/contests/{contest.slug}/results/").content.decode()
+    assert results_page.index("Water") < results_page.index("Roads")
+
+
+def test_results_are_not_public_before_the_announcement(client, contest):
+    assert client.get(f"/en/contests/{contest.slug}/results/").status_code == 404

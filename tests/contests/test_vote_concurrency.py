@@ -1,0 +1,35 @@
+"""One user sends twenty votes at once: exactly one counts (PostgreSQL, real transactions)."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from contests import voting
+from contests.decisions import set_shortlist
+from contests.models import Vote
+from tests.contests.test_jury import entry
+from tests.contests.test_vote_and_results import voter, voting_contest
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def test_twenty_simultaneous_votes_of_one_user_count_once():
+    contest = voting_contest()
+    entries = [entry(contest, f"Entry {number}") for number in range(4)]
+    set_shortlist(contest, [item.pk for item in entries])
+    user = voter()
+
+    def cast(number):
+        try:
+            voting.cast_vote(user, entries[number % 4])
+            return "counted"
+        except voting.VoteRefused as refusal:
+            return refusal.reason
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(cast, range(20)))
+    assert Vote.objects.filter(contest=contest, user=user).count() == 1
+    assert set(outcomes) <= {"counted", "already"}
