@@ -18,6 +18,7 @@ def test_twenty_simultaneous_votes_of_one_user_count_once():
     contest = voting_contest()
     entries = [entry(contest, f"Entry {number}") for number in range(4)]
     set_shortlist(contest, [item.pk for item in entries])
+    entries = list(contest.entries.shortlisted().order_by("pk"))
     user = voter()
 
     def cast(number):
@@ -32,4 +33,4 @@ def test_twenty_simultaneous_votes_of_one_user_count_once():
     with ThreadPoolExecutor(max_workers=20) as pool:
         outcomes = list(pool.map(cast, range(20)))
     assert Vote.objects.filter(contest=contest, user=user).count() == 1
-    assert set(outcomes) <= {"counted", "already"}
+    assert outcomes.count("counted") >= 1 and set(outcomes) <= {"counted", "already"}
