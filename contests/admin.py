@@ -151,10 +151,16 @@ class ScoreAdmin(admin.ModelAdmin):
 
 @admin.register(Vote)
 class VoteAdmin(admin.ModelAdmin):
+    # Voters stay anonymous to editors: the list, the detail page and the export show the vote, never the voter.
     list_display = ("entry", "contest", "created_at")
     list_filter = ("contest",)
     list_select_related = ("entry__practice", "contest")
+    fields = ("contest", "entry", "created_at")
+    readonly_fields = ("contest", "entry", "created_at")
     actions = ["export_votes"]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return not lookup.startswith("user") and super().lookup_allowed(lookup, value, request)
 
     def has_add_permission(self, request):
         return False

@@ -21,7 +21,10 @@ def results(contest):
     most_votes = max(votes.values(), default=0)
     span = Decimal(contest.scale_max - contest.scale_min)
     rows = []
+    # The public ranking shows the finalists (shortlist and winners); other entries were never public.
     for row in ranking(contest):
+        if row.entry.status not in (Entry.Status.SHORTLISTED, Entry.Status.WINNER):
+            continue
         jury_100 = ((row.jury_score - contest.scale_min) * 100 / span) if row.jury_score is not None else Decimal(0)
         vote_count = votes.get(row.entry.pk, 0)
         vote_100 = Decimal(vote_count * 100) / most_votes if most_votes else Decimal(0)
@@ -39,8 +42,14 @@ def results(contest):
     return rows
 
 
+class DecisionRefused(Exception):
+    pass
+
+
 @transaction.atomic
 def set_shortlist(contest, entry_ids):
+    if not contest.may_change_shortlist():
+        raise DecisionRefused
     entries = contest.entries.submitted()
     entries.filter(pk__in=entry_ids).update(status=Entry.Status.SHORTLISTED)
     entries.exclude(pk__in=entry_ids).exclude(status=Entry.Status.DRAFT).update(status=Entry.Status.SUBMITTED)
@@ -51,8 +60,11 @@ def announce_results(contest, winners):
     """Winners (entry id -> award text) are published as practices with their award; every other
     entry is "not selected"; every applicant is e-mailed, in their language, when this commits."""
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
-    if contest.results_announced_at:
-        return contest
+    if not contest.may_announce():
+        raise DecisionRefused
+    winners = {pk: award for pk, award in winners.items() if contest.entries.submitted().filter(pk=pk).exists()}
+    if not winners:
+        raise DecisionRefused
     now = timezone.now()
     for entry in contest.entries.submitted().select_related("practice", "applicant"):
         if entry.pk in winners:
@@ -60,7 +72,8 @@ def announce_results(contest, winners):
             practice = entry.practice
             practice.status, practice.published_at = Practice.Status.PUBLISHED, practice.published_at or now
             practice.save()
-        else:
+        elif entry.status != Entry.Status.SHORTLISTED:
+            # Finalists stay "shortlisted" (their public pages keep working); the others were not selected.
             entry.status = Entry.Status.NOT_SELECTED
         entry.save(update_fields=["status", "award", "updated_at"])
         if entry.applicant:

@@ -18,7 +18,11 @@ class SubmissionsClosed(Exception):
 
 def entries_of(user):
     """The entries a user made; anyone else's answer 404."""
-    return Entry.objects.filter(applicant=user).select_related("contest", "practice", "municipality")
+    return (
+        Entry.objects.filter(applicant=user)
+        .select_related("contest", "practice", "municipality")
+        .prefetch_related("answers__question")
+    )
 
 
 def may_enter(user, contest):
@@ -47,7 +51,8 @@ def missing_for_submission(entry):
     """{field: message} for what the entry still lacks: the practice's sections, the contest's
     required questions, and a sector the contest accepts."""
     missing = missing_for_review(entry.practice)
-    answered = {answer.question_id for answer in entry.answers.all() if answer.text.strip()}
+    # Read afresh (not from a prefetch made before this request saved the answers).
+    answered = set(entry.answers.exclude(text="").values_list("question_id", flat=True))
     for question in entry.contest.questions.filter(required=True):
         if question.pk not in answered:
             missing[f"question_{question.pk}"] = _("Needed before you can submit the entry.")

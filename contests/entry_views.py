@@ -80,6 +80,18 @@ def _save_entry(request, entry):
     if not entry.contest.accepts_submissions():
         raise service.SubmissionsClosed
     page = save_practice_page(request, entry.practice)
+    try:
+        response = _finish_saving(request, entry, page)
+        # Checked again at the end, on every path: a request that crossed the deadline saves nothing.
+        if not entry.contest.accepts_submissions():
+            raise service.SubmissionsClosed
+    except service.SubmissionsClosed:
+        page.delete_added_files()  # the rows roll back; their files must not stay behind
+        raise
+    return response
+
+
+def _finish_saving(request, entry, page):
     answers = AnswersForm(request.POST, entry=entry)
     problems = page.problems or not answers.is_valid()
     if answers.is_valid():

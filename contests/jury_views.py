@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.emails import send_to_user
 from contests import scoring
-from contests.decisions import announce_results, set_shortlist
+from contests.decisions import DecisionRefused, announce_results, set_shortlist
 from contests.jury_forms import ScoreForm
 from contests.models import Contest, Score
 
@@ -52,7 +52,10 @@ def jury_contest(request, slug):
 @login_required
 def jury_entry(request, slug, pk):
     contest = _contest_for_juror(request, slug)
-    entry = get_object_or_404(scoring.entries_for_juror(contest, request.user), pk=pk)
+    entry = get_object_or_404(
+        scoring.entries_for_juror(contest, request.user).prefetch_related("answers__question", "practice__documents"),
+        pk=pk,
+    )
     form = ScoreForm(request.POST or None, entry=entry, juror=request.user)
     if request.method == "POST":
         if not contest.in_review():
@@ -98,7 +101,14 @@ def ranking(request, slug):
     return _render(
         request,
         "contests/jury/ranking.html",
-        {"contest": contest, "rows": rows, "jury": list(contest.jury.all()), "behind": scoring.jurors_behind(contest)},
+        {
+            "contest": contest,
+            "rows": rows,
+            "jury": list(contest.jury.all()),
+            "behind": scoring.jurors_behind(contest, rows),
+            "may_shortlist": contest.may_change_shortlist(),
+            "may_announce": contest.may_announce(),
+        },
     )
 
 
@@ -107,7 +117,7 @@ def ranking(request, slug):
 @permission_required("contests.change_contest", raise_exception=True)
 def remind_jurors(request, slug):
     contest = get_object_or_404(Contest, slug=slug)
-    behind = scoring.jurors_behind(contest)
+    behind = scoring.jurors_behind(contest, scoring.ranking(contest))
     for juror, count in behind.items():
         send_to_user(juror, "jury_reminder", {"contest": contest, "count": count})
     messages.success(request, _("Reminders sent to %(count)d jurors.") % {"count": len(behind)})
@@ -120,18 +130,23 @@ def remind_jurors(request, slug):
 def decisions(request, slug):
     """The ranking page's two forms: save the shortlist, or announce the winners."""
     contest = get_object_or_404(Contest, slug=slug)
-    chosen = [int(pk) for pk in request.POST.getlist("entry") if pk.isascii() and pk.isdecimal()]
-    if contest.results_published:
-        messages.error(request, _("The results are already announced."))
-    elif "shortlist" in request.POST:
-        set_shortlist(contest, chosen)
-        messages.success(request, _("The shortlist is saved."))
-    elif "announce" in request.POST:
-        if not chosen:
-            messages.error(request, _("Choose the winners first."))
-        else:
+    # Entry numbers only (a bigint at most): anything else in the form is ignored.
+    chosen = [int(pk) for pk in request.POST.getlist("entry") if pk.isascii() and pk.isdecimal() and len(pk) < 19]
+    try:
+        if "shortlist" in request.POST:
+            set_shortlist(contest, chosen)
+            messages.success(request, _("The shortlist is saved."))
+        elif "announce" in request.POST:
             awards = {pk: request.POST.get(f"award_{pk}", "").strip()[:200] or _("Winner") for pk in chosen}
             announce_results(contest, awards)
             messages.success(request, _("The results are announced and every applicant is e-mailed."))
             return redirect("contests:results", slug=slug)
+    except DecisionRefused:
+        messages.error(
+            request,
+            _(
+                "Not now: the shortlist can change between the close of submissions and the opening of the vote; "
+                "the winners are announced, once, after the vote closes and with at least one entry chosen."
+            ),
+        )
     return redirect("contests:ranking", slug=slug)

@@ -141,6 +141,17 @@ class Contest(models.Model):
     def results_published(self):
         return self.results_announced_at is not None
 
+    def may_announce(self, now=None):
+        """Results are announced once the jury is done and the vote (if any) has closed."""
+        now = now or timezone.now()
+        return not self.results_published and now >= (self.vote_closes_at if self.has_vote else self.review_ends_at)
+
+    def may_change_shortlist(self, now=None):
+        """Between the close of submissions and the opening of the vote."""
+        now = now or timezone.now()
+        opens = self.vote_opens_at if self.has_vote else self.results_at
+        return not self.results_published and self.submissions_close_at <= now < opens
+
     def in_review(self, now=None):
         now = now or timezone.now()
         return self.review_starts_at <= now < self.review_ends_at
@@ -341,4 +352,5 @@ class Vote(models.Model):
         constraints = [models.UniqueConstraint(fields=["contest", "user"], name="vote_once_per_user_and_contest")]
 
     def __str__(self):
-        return f"{self.user} → {self.entry}"
+        # Never the voter: votes are secret, also in the admin.
+        return f"{self.entry} ({self.contest.year})"

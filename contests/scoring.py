@@ -9,12 +9,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils import timezone
 
 TWO_PLACES = Decimal("0.01")
 
 
 def entries_for_juror(contest, juror):
-    """Submitted entries the juror scores: those assigned to them, and those assigned to nobody."""
+    """Submitted entries the juror scores: those assigned to them, and those assigned to nobody; none
+    while submissions are open (the applicants are still writing)."""
+    if timezone.now() < contest.submissions_close_at:
+        return contest.entries.none()
     return (
         contest.entries.submitted()
         .filter(Q(assigned_jurors=juror) | Q(assigned_jurors__isnull=True))
@@ -82,13 +86,12 @@ def ranking(contest):
     return ranked
 
 
-def jurors_behind(contest):
-    """Jurors with scores still to give, and how many."""
+def jurors_behind(contest, rows):
+    """Jurors with entries still to score (from a ranking already computed), and how many."""
     behind = {}
-    for row in ranking(contest):
-        expected = list(row.entry.assigned_jurors.all()) or list(contest.jury.all())
-        for juror in expected:
-            if row.juror_totals.get(juror) is None:
+    for row in rows:
+        for juror, total in row.juror_totals.items():
+            if total is None:
                 behind[juror] = behind.get(juror, 0) + 1
     return behind
 

@@ -20,7 +20,7 @@ def has_verified_email(user):
 def cast_vote(user, entry):
     """Record the user's vote (or move it, when the contest allows); returns the vote."""
     contest = entry.contest
-    if not contest.vote_is_open() or entry.status not in ("shortlisted", "winner"):
+    if not contest.vote_is_open() or contest.results_published or entry.status not in ("shortlisted", "winner"):
         raise VoteRefused("closed")
     if not has_verified_email(user):
         raise VoteRefused("unverified")

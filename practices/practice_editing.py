@@ -18,6 +18,17 @@ class SavedPracticePage:
     attachment_forms: dict
     problems: bool
     removed: int
+    # The attachments this request added, so that a rolled-back request can take their files away.
+    added: list
+
+    def delete_added_files(self):
+        from practices.file_cleanup import FILE_FIELDS
+
+        for attachment in self.added:
+            for name in FILE_FIELDS.get(type(attachment).__name__, ()):
+                field_file = getattr(attachment, name)
+                if field_file and field_file.name:
+                    field_file.storage.delete(field_file.name)
 
 
 def empty_attachment_forms():
@@ -30,7 +41,7 @@ def save_practice_page(request, practice):
     problems = not form.is_valid()
     if not problems:
         form.save()
-    attachment_forms = {}
+    attachment_forms, added = {}, []
     for prefix, (form_class, related, limit) in ATTACHMENT_FORMS.items():
         attachment = form_class(request.POST, request.FILES, prefix=prefix)
         if not attachment.has_changed():
@@ -41,9 +52,9 @@ def save_practice_page(request, practice):
             attachment.add_error(None, _("A practice can have at most %(limit)d of these.") % {"limit": limit})
             attachment_forms[prefix], problems = attachment, True
         else:
-            attachment.save(practice)
+            added.append(attachment.save(practice))
             attachment_forms[prefix] = form_class(prefix=prefix)
-    return SavedPracticePage(form, attachment_forms, problems, removed)
+    return SavedPracticePage(form, attachment_forms, problems, removed, added)
 
 
 def remove_attachments(practice, data):

@@ -121,8 +121,10 @@ class PracticeDetailView(DetailView):
             raise
 
     def get_queryset(self):
-        # Editors preview drafts at the public address; everyone else sees published practices only.
-        practices = Practice.objects.all() if self.request.user.is_staff else Practice.objects.published()
+        # Editors preview drafts at the public address (staff without the permission do not, as a draft
+        # may be a contest entry); everyone else sees published practices only.
+        may_preview = self.request.user.has_perm("practices.change_practice")
+        practices = Practice.objects.all() if may_preview else Practice.objects.published()
         return practices.select_related(
             "municipality__region", "municipality__district", "project", "contest_entry__contest"
         ).prefetch_related(

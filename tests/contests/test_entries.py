@@ -150,3 +150,20 @@ def test_an_entry_of_a_sector_the_contest_does_not_accept_cannot_be_submitted(cl
     response = client.post(f"/en/contests/entries/{entry.pk}/", full_form(entry, submit=""))
     assert response.status_code == 400
     assert "accepts practices of other sectors" in response.content.decode()
+
+
+def test_a_request_that_crosses_the_deadline_leaves_no_files_behind(client, officer, contest, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    entry = start(client, officer, contest)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 60)).save(buffer, "PNG")
+    photo = SimpleUploadedFile("lamps.png", buffer.getvalue(), "image/png")
+    with mock.patch("contests.models.Contest.accepts_submissions", side_effect=[True, True, False, False]):
+        client.post(f"/en/contests/entries/{entry.pk}/", full_form(entry, submit="", **{"image-image": photo}))
+    assert not entry.practice.images.exists()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]

@@ -152,3 +152,12 @@ def test_the_organizer_sees_the_ranking_and_reminds_late_jurors(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/contests/jury/{contest.slug}/ranking/remind/")
     assert [message.to for message in mail.outbox] == [[bolot.email]]
+
+
+def test_jurors_see_no_entry_while_submissions_are_open(client):
+    now = timezone.now()
+    contest = make_contest(submissions_close_at=now + 2 * DAY, review_starts_at=now + 3 * DAY)
+    anna = juror(contest, "anna@jury.kg")
+    water = entry(contest, "Water")
+    client.force_login(anna)
+    assert client.get(f"/en/contests/jury/{contest.slug}/{water.pk}/").status_code == 404

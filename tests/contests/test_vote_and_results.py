@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
-from contests.decisions import announce_results, results, set_shortlist
+from contests.decisions import announce_results, results
 from contests.models import Criterion, Vote
 from tests.contests.test_contest_pages import make_contest
 from tests.contests.test_jury import entry, juror, score
@@ -37,11 +37,16 @@ def voter(email="voter@example.kg", verified=True):
     return user
 
 
+def shortlist(contest, entry_ids):
+    """Shortlisted by the organizer before the vote opened (set_shortlist refuses it once the vote is on)."""
+    contest.entries.filter(pk__in=entry_ids).update(status="shortlisted")
+
+
 @pytest.fixture
 def contest():
     contest = voting_contest()
     water, roads = entry(contest, "Water"), entry(contest, "Roads")
-    set_shortlist(contest, [water.pk, roads.pk])
+    shortlist(contest, [water.pk, roads.pk])
     return contest
 
 
@@ -98,7 +103,7 @@ def test_the_combined_score_follows_the_contests_shares():
     water, roads = entry(contest, "Water"), entry(contest, "Roads")
     score(water, anna, [10])  # jury 100 on 0-100
     score(roads, anna, [1])  # jury 0
-    set_shortlist(contest, [water.pk, roads.pk])
+    shortlist(contest, [water.pk, roads.pk])
     for number in range(3):
         Vote.objects.create(contest=contest, entry=roads, user=voter(f"r{number}@example.kg"))
     Vote.objects.create(contest=contest, entry=water, user=voter("w@example.kg"))
@@ -116,11 +121,14 @@ def test_announcing_publishes_the_winners_and_emails_everyone_at_once(
     for applicant, item in zip(applicants, (water, roads), strict=True):
         item.applicant = applicant
         item.save()
+    contest.vote_closes_at = timezone.now() - DAY  # announced after the vote
+    contest.save()
     with django_capture_on_commit_callbacks(execute=True):
         announce_results(contest, {water.pk: "First place"})
     water.refresh_from_db()
     roads.refresh_from_db()
-    assert (water.status, water.award, roads.status) == ("winner", "First place", "not_selected")
+    # The finalist keeps its place on the shortlist; only entries never shortlisted are "not selected".
+    assert (water.status, water.award, roads.status) == ("winner", "First place", "shortlisted")
     assert water.practice.status == "published"
     assert {message.to[0] for message in mail.outbox} == {applicant.email for applicant in applicants}
     practice_page = client.get(f"/en/practices/{water.practice.slug}/").content.decode()
@@ -132,3 +140,39 @@ def test_announcing_publishes_the_winners_and_emails_everyone_at_once(
 
 def test_results_are_not_public_before_the_announcement(client, contest):
     assert client.get(f"/en/contests/{contest.slug}/results/").status_code == 404
+
+
+def test_decisions_follow_the_phases(contest):
+    from contests.decisions import DecisionRefused, set_shortlist
+
+    water = contest.entries.first()
+    with pytest.raises(DecisionRefused):
+        set_shortlist(contest, [water.pk])  # the vote is open
+    with pytest.raises(DecisionRefused):
+        announce_results(contest, {water.pk: "First"})  # ... and not closed yet
+    contest.vote_closes_at = timezone.now() - DAY
+    contest.save()
+    with pytest.raises(DecisionRefused):
+        announce_results(contest, {999999: "First"})  # not an entry of this contest
+    announce_results(contest, {water.pk: "First"})
+    with pytest.raises(DecisionRefused):
+        announce_results(contest, {water.pk: "Again"})
+
+
+def test_the_results_page_shows_only_finalists(client, contest):
+    hidden = entry(contest, "Never shortlisted")
+    contest.vote_closes_at = timezone.now() - DAY
+    contest.save()
+    announce_results(contest, {contest.entries.get(practice__title_en="Water").pk: "First"})
+    html = client.get(f"/en/contests/{contest.slug}/results/").content.decode()
+    assert "Water" in html and "Roads" in html and "Never shortlisted" not in html
+    hidden.refresh_from_db()
+    assert hidden.status == "not_selected"
+
+
+def test_the_vote_admin_never_shows_the_voter(admin_client, contest):
+    citizen = voter("secret.voter@example.kg")
+    vote = Vote.objects.create(contest=contest, entry=contest.entries.first(), user=citizen)
+    page = admin_client.get(f"/admin/contests/vote/{vote.pk}/change/").content.decode()
+    assert "secret.voter" not in page and "Aida" not in page
+    assert admin_client.get(f"/admin/contests/vote/?user__id__exact={citizen.pk}").status_code in (302, 400)

@@ -6,10 +6,9 @@ import pytest
 from django.db import connection
 
 from contests import voting
-from contests.decisions import set_shortlist
 from contests.models import Vote
 from tests.contests.test_jury import entry
-from tests.contests.test_vote_and_results import voter, voting_contest
+from tests.contests.test_vote_and_results import shortlist, voter, voting_contest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +16,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def test_twenty_simultaneous_votes_of_one_user_count_once():
     contest = voting_contest()
     entries = [entry(contest, f"Entry {number}") for number in range(4)]
-    set_shortlist(contest, [item.pk for item in entries])
+    shortlist(contest, [item.pk for item in entries])
     entries = list(contest.entries.shortlisted().order_by("pk"))
     user = voter()
 
