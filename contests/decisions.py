@@ -78,6 +78,22 @@ def announce_results(contest, winners):
         entry.save(update_fields=["status", "award", "updated_at"])
         if entry.applicant:
             send_to_user(entry.applicant, "contest_result", {"entry": entry, "contest": contest})
+    for rank, row in enumerate(results(contest), start=1):
+        Entry.objects.filter(pk=row["entry"].pk).update(
+            final_rank=rank,
+            final_jury_score=row["jury_score"],
+            final_votes=row["votes"],
+            final_combined=row["combined"],
+        )
     contest.results_announced_at = now
     contest.save(update_fields=["results_announced_at", "updated_at"])
     return contest
+
+
+def published_results(contest):
+    """The ranking as it was announced (winners first), from the frozen figures."""
+    return list(
+        contest.entries.filter(final_rank__isnull=False)
+        .select_related("practice", "municipality")
+        .order_by("final_rank")
+    )

@@ -271,6 +271,16 @@ class Entry(models.Model):
     award = models.CharField(
         _("award"), max_length=200, blank=True, help_text=_("E.g. “First place”; shown on the winner's practice.")
     )
+    # The published ranking, frozen when the results are announced: what the results page shows, so it
+    # never moves afterwards (a juror removed, an account deleted with its vote).
+    final_rank = models.PositiveSmallIntegerField(_("final rank"), null=True, blank=True, editable=False)
+    final_jury_score = models.DecimalField(
+        _("final jury score"), max_digits=5, decimal_places=2, null=True, blank=True, editable=False
+    )
+    final_votes = models.PositiveIntegerField(_("final votes"), null=True, blank=True, editable=False)
+    final_combined = models.DecimalField(
+        _("final combined score"), max_digits=5, decimal_places=1, null=True, blank=True, editable=False
+    )
     # Empty: every juror of the contest scores the entry.
     assigned_jurors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

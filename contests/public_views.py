@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from contests import voting
-from contests.decisions import results
+from contests.decisions import published_results
 from contests.models import Contest, Vote
 from portal.ratelimit import allow
 
@@ -91,10 +91,10 @@ def results_page(request, slug):
     contest = _contest(slug)
     if not contest.results_published:
         raise Http404("Results not announced yet.")
-    rows = results(contest)
-    most_votes = max((row["votes"] for row in rows), default=0)
+    entries = published_results(contest)
+    most_votes = max((entry.final_votes or 0 for entry in entries), default=0)
     return render(
         request,
         "contests/results.html",
-        {"section": "contests", "contest": contest, "rows": rows, "most_votes": most_votes},
+        {"section": "contests", "contest": contest, "entries": entries, "most_votes": most_votes},
     )

@@ -176,3 +176,17 @@ def test_the_vote_admin_never_shows_the_voter(admin_client, contest):
     page = admin_client.get(f"/admin/contests/vote/{vote.pk}/change/").content.decode()
     assert "secret.voter" not in page and "Aida" not in page
     assert admin_client.get(f"/admin/contests/vote/?user__id__exact={citizen.pk}").status_code in (302, 400)
+
+
+def test_the_announced_ranking_is_frozen(client, contest):
+    water, roads = contest.entries.order_by("pk")
+    for number in range(2):
+        Vote.objects.create(contest=contest, entry=roads, user=voter(f"v{number}@example.kg"))
+    contest.vote_closes_at = timezone.now() - DAY
+    contest.save()
+    announce_results(contest, {water.pk: "First place"})
+    roads.refresh_from_db()
+    assert (roads.final_rank, roads.final_votes) == (2, 2)
+    Vote.objects.all().delete()  # e.g. the voters deleted their accounts later
+    html = client.get(f"/en/contests/{contest.slug}/results/").content.decode()
+    assert 'value="2"' in html  # the bar still shows the two votes counted at the announcement
