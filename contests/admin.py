@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from contests.models import Contest, Criterion, Entry, Question, Score, Vote
 from portal.admin_base import OneLanguageEnoughForm, TranslatedAdmin
+from portal.spreadsheets import csv_download
 
 
 class CriterionForm(OneLanguageEnoughForm):
@@ -62,27 +63,6 @@ class ContestAdmin(TranslatedAdmin):
     )
 
 
-def _csv_response(filename, header, rows):
-    import csv
-
-    from django.http import HttpResponse
-
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel reads UTF-8 (Cyrillic) only with the BOM
-    writer = csv.writer(response)
-    writer.writerow([str(label) for label in header])
-    for row in rows:
-        writer.writerow([_safe_cell(value) for value in row])
-    return response
-
-
-def _safe_cell(value):
-    value = "" if value is None else str(value)
-    # A cell starting with = + - @ is a formula to a spreadsheet: kept as text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
 class QuestionInline(TranslationTabularInline):
     model = Question
     fields = ("text", "help_text", "required", "position")
@@ -118,7 +98,7 @@ class EntryAdmin(admin.ModelAdmin):
             for e in queryset.select_related("contest", "practice", "municipality")
         )
         header = (_("Year"), _("Number"), _("Title"), _("Municipality"), _("Status"), _("Award"), _("Submitted"))
-        return _csv_response("entries.csv", header, rows)
+        return csv_download("entries.csv", header, rows)
 
 
 @admin.register(Score)
@@ -146,7 +126,7 @@ class ScoreAdmin(admin.ModelAdmin):
             for s in queryset.select_related("entry__contest", "entry__practice", "juror", "criterion")
         )
         header = (_("Number"), _("Title"), _("Juror"), _("Criterion"), _("Weight"), _("Score"), _("Comment"))
-        return _csv_response("scores.csv", header, rows)
+        return csv_download("scores.csv", header, rows)
 
 
 @admin.register(Vote)
@@ -175,4 +155,4 @@ class VoteAdmin(admin.ModelAdmin):
             (v.contest.year, v.entry.number, v.entry.practice.title, v.created_at)
             for v in queryset.select_related("contest", "entry__practice")
         )
-        return _csv_response("votes.csv", (_("Year"), _("Number"), _("Title"), _("Voted")), rows)
+        return csv_download("votes.csv", (_("Year"), _("Number"), _("Title"), _("Voted")), rows)

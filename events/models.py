@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Municipality, Organization, Project
+from practices.models.media import DownloadMixin
 from practices.uploads import validate_editor_document
 
 
@@ -139,7 +140,7 @@ class Event(models.Model):
         return timezone.localtime(self.starts_at).date() != timezone.localtime(self.ends_at).date()
 
 
-class EventMaterial(models.Model):
+class EventMaterial(DownloadMixin, models.Model):
     """A file shown on the event's page: the programme before, presentations and reports after."""
 
     event = models.ForeignKey(Event, models.CASCADE, related_name="materials", verbose_name=_("event"))
@@ -155,15 +156,6 @@ class EventMaterial(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file and not getattr(self.file, "_committed", True):
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-    @property
-    def file_type(self):
-        return posixpath.splitext(self.file.name)[1].lstrip(".").upper()
 
 
 class RegistrationQuerySet(models.QuerySet):

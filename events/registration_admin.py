@@ -1,11 +1,8 @@
 """What organizers do in the admin: see who registered, export the list, mark attendance, write to
 everyone confirmed, cancel (which promotes the waiting list)."""
 
-import csv
-
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +10,7 @@ from django.utils.translation import ngettext
 
 from events import registration as service
 from events.models import Registration
+from portal.spreadsheets import csv_download
 
 CSV_COLUMNS = (
     ("full_name", _("Full name")),
@@ -29,34 +27,23 @@ CSV_COLUMNS = (
 
 
 def registrations_csv(registrations, filename):
-    """The list an organizer prints or opens in Excel (UTF-8 with BOM, so Cyrillic shows right)."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([str(label) for _field, label in CSV_COLUMNS])
-    for registration in registrations.select_related("municipality__region"):
-        municipality = registration.municipality
-        writer.writerow(
-            [
-                _cell(registration.full_name),
-                _cell(registration.email),
-                _cell(registration.phone),
-                _cell(registration.organization),
-                _cell(municipality.name) if municipality else "",
-                _cell(municipality.region.name) if municipality else "",
-                registration.get_status_display(),
-                registration.seat or "",
-                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
-                registration.language,
-            ]
+    """The list an organizer prints or opens in Excel."""
+    rows = (
+        (
+            registration.full_name,
+            registration.email,
+            registration.phone,
+            registration.organization,
+            registration.municipality.name if registration.municipality else "",
+            registration.municipality.region.name if registration.municipality else "",
+            registration.get_status_display(),
+            registration.seat or "",
+            timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+            registration.language,
         )
-    return response
-
-
-def _cell(value):
-    # A cell starting with = + - @ is a formula to a spreadsheet: kept as text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+        for registration in registrations.select_related("municipality__region")
+    )
+    return csv_download(filename, [label for _field, label in CSV_COLUMNS], rows)
 
 
 class MessageForm(forms.Form):

@@ -6,6 +6,8 @@ import json
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
+from portal.spreadsheets import spreadsheet_safe
+
 COLUMNS = [
     "slug",
     "url",
@@ -67,15 +69,6 @@ def opendata_queryset(practices):
     )
 
 
-def _spreadsheet_safe(value):
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -88,7 +81,7 @@ def csv_response(practices, request):
         yield "\ufeff"  # so that Excel opens the Cyrillic text as UTF-8
         yield writer.writeheader()
         for row in practice_rows(practices.iterator(chunk_size=500), request):
-            yield writer.writerow({key: _spreadsheet_safe(value) for key, value in row.items()})
+            yield writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="practices.csv"'

@@ -79,7 +79,23 @@ class PracticeImage(models.Model):
         return width, height
 
 
-class PracticeDocument(models.Model):
+class DownloadMixin:
+    """A downloadable document (a model with ``file`` and ``size``): its size is stored at upload, its
+    type read from its name, both shown to readers before they download."""
+
+    def save(self, *args, **kwargs):
+        # Only a newly uploaded file has to be measured (asking remote storage costs a request).
+        if self.file and not getattr(self.file, "_committed", True):
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def file_type(self):
+        """ "PDF", "DOCX"...: what a reader needs to know before downloading."""
+        return posixpath.splitext(self.file.name)[1].lstrip(".").upper()
+
+
+class PracticeDocument(DownloadMixin, models.Model):
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="documents", verbose_name=_("practice"))
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(
@@ -97,17 +113,6 @@ class PracticeDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        # Only a newly uploaded file has to be measured (asking remote storage costs a request).
-        if self.file and not getattr(self.file, "_committed", True):
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-    @property
-    def file_type(self):
-        """ "PDF", "DOCX"...: what a reader needs to know before downloading."""
-        return posixpath.splitext(self.file.name)[1].lstrip(".").upper()
 
 
 class PracticeVideo(models.Model):
