@@ -60,6 +60,7 @@ class ContestAdmin(TranslatedAdmin):
                 )
             },
         ),
+        (_("Results"), {"fields": ("results_note",)}),
     )
 
 
@@ -73,7 +74,7 @@ ContestAdmin.inlines = [CriterionInline, QuestionInline]
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(TranslatedAdmin):
     list_display = ("practice", "contest", "municipality", "status", "award", "submitted_at")
     list_filter = ("contest", "status")
     list_select_related = ("practice", "contest", "municipality")
@@ -92,7 +93,7 @@ class EntryAdmin(admin.ModelAdmin):
                 e.practice.title,
                 e.municipality.name,
                 e.get_status_display(),
-                e.award,
+                e.award_title,
                 e.submitted_at,
             )
             for e in queryset.select_related("contest", "practice", "municipality")

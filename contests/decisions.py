@@ -13,26 +13,33 @@ from practices.models import Practice
 
 
 def results(contest):
-    """Every submitted entry with its jury score, votes and combined score, best combined first.
+    """Every finalist with its jury score, votes and combined score, winners first, then best combined."""
+    votes = dict(contest.votes.values_list("entry").annotate(count=Count("pk")).values_list("entry", "count"))
+    # The public ranking shows the finalists (shortlist and winners); other entries were never public.
+    finalists = [
+        (row.entry, row.jury_score, votes.get(row.entry.pk, 0))
+        for row in ranking(contest)
+        if row.entry.status in (Entry.Status.SHORTLISTED, Entry.Status.WINNER)
+    ]
+    return rank_finalists(contest, finalists)
+
+
+def rank_finalists(contest, finalists):
+    """(entry, jury score or None, votes) → rows ranked winners first, then by combined score.
 
     Combined = jury share × jury score + vote share × votes, both on a 0–100 scale: the jury score
     rescaled from the contest's scale, the votes as a share of the most-voted entry's."""
-    votes = dict(contest.votes.values_list("entry").annotate(count=Count("pk")).values_list("entry", "count"))
-    most_votes = max(votes.values(), default=0)
+    most_votes = max((vote_count for _entry, _jury, vote_count in finalists), default=0)
     span = Decimal(contest.scale_max - contest.scale_min)
     rows = []
-    # The public ranking shows the finalists (shortlist and winners); other entries were never public.
-    for row in ranking(contest):
-        if row.entry.status not in (Entry.Status.SHORTLISTED, Entry.Status.WINNER):
-            continue
-        jury_100 = ((row.jury_score - contest.scale_min) * 100 / span) if row.jury_score is not None else Decimal(0)
-        vote_count = votes.get(row.entry.pk, 0)
+    for entry, jury_score, vote_count in finalists:
+        jury_100 = (jury_score - contest.scale_min) * 100 / span if jury_score is not None else Decimal(0)
         vote_100 = Decimal(vote_count * 100) / most_votes if most_votes else Decimal(0)
         combined = (jury_100 * contest.jury_share + vote_100 * contest.vote_share) / 100
         rows.append(
             {
-                "entry": row.entry,
-                "jury_score": row.jury_score,
+                "entry": entry,
+                "jury_score": jury_score,
                 "votes": vote_count,
                 "vote_percent": round(vote_100),
                 "combined": combined.quantize(Decimal("0.1")),
@@ -40,6 +47,17 @@ def results(contest):
         )
     rows.sort(key=lambda item: (item["entry"].status != Entry.Status.WINNER, -item["combined"], item["entry"].pk))
     return rows
+
+
+def record_ranking(rows):
+    """Freeze the announced ranking into the entries: the results page reads these figures only."""
+    for rank, row in enumerate(rows, start=1):
+        Entry.objects.filter(pk=row["entry"].pk).update(
+            final_rank=rank,
+            final_jury_score=row["jury_score"],
+            final_votes=row["votes"],
+            final_combined=row["combined"],
+        )
 
 
 class DecisionRefused(Exception):
@@ -78,13 +96,7 @@ def announce_results(contest, winners):
         entry.save(update_fields=["status", "award", "updated_at"])
         if entry.applicant:
             send_to_user(entry.applicant, "contest_result", {"entry": entry, "contest": contest})
-    for rank, row in enumerate(results(contest), start=1):
-        Entry.objects.filter(pk=row["entry"].pk).update(
-            final_rank=rank,
-            final_jury_score=row["jury_score"],
-            final_votes=row["votes"],
-            final_combined=row["combined"],
-        )
+    record_ranking(results(contest))
     contest.results_announced_at = now
     contest.save(update_fields=["results_announced_at", "updated_at"])
     return contest

@@ -137,7 +137,8 @@ def decisions(request, slug):
             set_shortlist(contest, chosen)
             messages.success(request, _("The shortlist is saved."))
         elif "announce" in request.POST:
-            awards = {pk: request.POST.get(f"award_{pk}", "").strip()[:200] or _("Winner") for pk in chosen}
+            # Typed in the organizer's language; empty reads "Winner" in each reader's language.
+            awards = {pk: request.POST.get(f"award_{pk}", "").strip()[:200] for pk in chosen}
             announce_results(contest, awards)
             messages.success(request, _("The results are announced and every applicant is e-mailed."))
             return redirect("contests:results", slug=slug)

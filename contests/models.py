@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import Sector
@@ -84,6 +85,11 @@ class Contest(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     # Set when the organizer announces the results: decisions, e-mails and the results page go out together.
     results_announced_at = models.DateTimeField(_("results announced on"), null=True, blank=True, editable=False)
+    results_note = models.TextField(
+        _("note on the results"),
+        blank=True,
+        help_text=_("Shown above the ranking, e.g. how many people voted or how the jury worked."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -268,6 +274,8 @@ class Entry(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Translated: typed in the organizer's language when the results are announced, the other languages
+    # filled in the admin; an empty award reads "Winner" in the reader's language.
     award = models.CharField(
         _("award"), max_length=200, blank=True, help_text=_("E.g. “First place”; shown on the winner's practice.")
     )
@@ -301,6 +309,13 @@ class Entry(models.Model):
 
     def __str__(self):
         return str(self.practice)
+
+    @property
+    def award_title(self):
+        """What a winner's badge reads; empty for every other entry."""
+        if self.status != self.Status.WINNER:
+            return ""
+        return self.award or gettext("Winner")
 
     @property
     def number(self):

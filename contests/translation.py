@@ -1,11 +1,11 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from contests.models import Contest, Criterion, Question
+from contests.models import Contest, Criterion, Entry, Question
 
 
 @register(Contest)
 class ContestTranslation(TranslationOptions):
-    fields = ("title", "summary", "rules")
+    fields = ("title", "summary", "rules", "results_note")
     required_languages = {"default": ()}
 
 
@@ -18,4 +18,10 @@ class CriterionTranslation(TranslationOptions):
 @register(Question)
 class QuestionTranslation(TranslationOptions):
     fields = ("text", "help_text")
+    required_languages = {"default": ()}
+
+
+@register(Entry)
+class EntryTranslation(TranslationOptions):
+    fields = ("award",)
     required_languages = {"default": ()}

@@ -5,6 +5,7 @@ nothing twice and a corrected text in the JSON file reaches an existing database
 """
 
 import datetime
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -208,7 +209,7 @@ def load_sample_content(data=None):
     for item in pages:
         StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
 
-    contests = _load_contests(data.get("contests", []), sectors)
+    contests = _load_contests(data.get("contests", []), sectors, practices)
 
     return {
         "organizations": len(organizations),
@@ -232,10 +233,11 @@ CONTEST_DATES = (
 )
 
 
-def _load_contests(items, sectors):
-    from contests.models import Contest, Criterion
+def _load_contests(items, sectors, practices):
+    from contests.models import Contest
 
     contests = []
+    by_slug = {item["slug"]: item for item in items}
     for item in items:
         contest, _ = Contest.objects.update_or_create(
             slug=item["slug"],
@@ -245,18 +247,53 @@ def _load_contests(items, sectors):
                 "jury_share": item.get("jury_share", 100),
                 "is_published": True,
                 **{name: _local_datetime(item[name]) for name in CONTEST_DATES if item.get(name)},
-                **_translations(item, "title", "summary", "rules"),
+                **_translations(item, "title", "summary", "rules", "results_note"),
             },
         )
         contest.eligible_sectors.set([sectors[slug] for slug in item.get("sectors", [])])
-        # Updated in place (keyed by position), so that a rerun keeps whatever refers to a criterion.
-        criteria = item.get("criteria", [])
-        for position, criterion in enumerate(criteria):
-            Criterion.objects.update_or_create(
-                contest=contest,
-                position=position,
-                defaults={"weight": criterion["weight"], **_translations(criterion, "title", "description")},
-            )
-        contest.criteria.filter(position__gte=len(criteria)).delete()
+        # A past contest may reuse another contest's criteria rather than repeat them in the file.
+        criteria = item.get("criteria") or by_slug.get(item.get("criteria_of"), {}).get("criteria", [])
+        _load_criteria(contest, criteria)
+        if item.get("results"):
+            _load_results(contest, item["results"], practices)
         contests.append(contest)
     return contests
+
+
+def _load_criteria(contest, criteria):
+    from contests.models import Criterion
+
+    # Updated in place (keyed by position), so that a rerun keeps whatever refers to a criterion.
+    for position, criterion in enumerate(criteria):
+        Criterion.objects.update_or_create(
+            contest=contest,
+            position=position,
+            defaults={"weight": criterion["weight"], **_translations(criterion, "title", "description")},
+        )
+    contest.criteria.filter(position__gte=len(criteria)).delete()
+
+
+def _load_results(contest, results, practices):
+    """A finished contest as announced: its finalists with their frozen figures. The file gives the jury
+    score and the votes; the combined score and the rank come from the same code as a real announcement."""
+    from contests.decisions import rank_finalists, record_ranking
+    from contests.models import Entry
+
+    finalists = []
+    for result in results:
+        practice = practices[result["practice"]]
+        is_winner = "award" in result
+        entry, _ = Entry.objects.update_or_create(
+            practice=practice,
+            defaults={
+                "contest": contest,
+                "municipality": practice.municipality,
+                "status": Entry.Status.WINNER if is_winner else Entry.Status.SHORTLISTED,
+                "submitted_at": contest.submissions_close_at - datetime.timedelta(days=7),
+                **(_translations(result, "award") if is_winner else {}),
+            },
+        )
+        finalists.append((entry, Decimal(result["jury_score"]), result["votes"]))
+    record_ranking(rank_finalists(contest, finalists))
+    contest.results_announced_at = contest.results_at
+    contest.save(update_fields=["results_announced_at"])

@@ -154,3 +154,19 @@ def test_a_user_votes_on_the_shortlist(browser, portal, screenshot_dir):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshot_dir / "contest-phone-voted.png", full_page=True)
     assert Vote.objects.get().entry.practice.title_en == "A park by the river"
+
+
+def test_a_visitor_reads_a_finished_contests_results_on_a_phone(browser, portal, screenshot_dir):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{portal.url}/ky/contests/")
+    page.locator(".contest-item", has_text="2020").get_by_role("link", name="Жыйынтыктарды көрүү").click()
+    first = page.locator(".results-table tbody tr").first
+    expect(first).to_contain_text("Жеңүүчү")
+    expect(first).to_contain_text("Аламүдүн")
+    # On a phone every figure is on screen, labelled, with no sideways scrolling.
+    combined = first.locator("td[data-label]").last.bounding_box()
+    assert combined["x"] + combined["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshot_dir / "contest-phone-results-ky.png", full_page=True)
+    first.get_by_role("link").click()
+    expect(page.locator(".award-badge")).to_contain_text("Жеңүүчү")

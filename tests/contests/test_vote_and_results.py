@@ -5,7 +5,7 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from contests.decisions import announce_results, results
 from contests.models import Criterion, Vote
@@ -136,6 +136,20 @@ def test_announcing_publishes_the_winners_and_emails_everyone_at_once(
     assert client.get(f"/en/practices/{roads.practice.slug}/").status_code == 404
     results_page = client.get(f"/en/contests/{contest.slug}/results/").content.decode()
     assert results_page.index("Water") < results_page.index("Roads")
+
+
+def test_awards_are_kept_in_the_organizers_language_and_an_empty_one_reads_winner(client, contest):
+    water, roads = contest.entries.order_by("pk")
+    contest.vote_closes_at = timezone.now() - DAY
+    contest.save()
+    with translation.override("ru"):
+        announce_results(contest, {water.pk: "Первое место", roads.pk: ""})
+    water.refresh_from_db()
+    assert (water.award_ru, water.award_ky, water.award_en) == ("Первое место", None, None)
+    assert "Первое место" in client.get(f"/ru/practices/{water.practice.slug}/").content.decode()
+    for language, winner in (("ky", "Жеңүүчү"), ("ru", "Победитель"), ("en", "Winner")):
+        page = client.get(f"/{language}/practices/{roads.practice.slug}/").content.decode()
+        assert f"</svg> {winner} ·" in page
 
 
 def test_results_are_not_public_before_the_announcement(client, contest):

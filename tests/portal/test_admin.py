@@ -15,6 +15,7 @@ EDITOR_MODELS = [
     "portal/municipality",
     "portal/staticpage",
     "practices/practicetag",
+    "contests/contest",
 ]
 
 
@@ -31,6 +32,18 @@ def test_a_content_editor_can_open_a_practice_with_its_translation_tabs(client, 
     html = client.get(f"/admin/practices/practice/{practice.pk}/change/").content.decode()
     for language in ("ky", "ru", "en"):
         assert f'name="title_{language}"' in html
+
+
+def test_a_content_editor_writes_the_award_and_the_results_note_in_each_language(client, sample_content, editor):
+    from contests.models import Entry
+
+    client.force_login(editor)
+    winner = Entry.objects.get(practice__slug="alamudun-e-library")
+    entry_form = client.get(f"/admin/contests/entry/{winner.pk}/change/").content.decode()
+    contest_form = client.get(f"/admin/contests/contest/{winner.contest_id}/change/").content.decode()
+    for language in ("ky", "ru", "en"):
+        assert f'name="award_{language}"' in entry_form
+        assert f'name="results_note_{language}"' in contest_form
 
 
 def test_a_content_editor_cannot_manage_groups(client, editor):
