@@ -20,6 +20,7 @@ from accounts.models import SavedPractice
 from accounts.services import delete_account
 from contests.entries import entries_of
 from events.models import Registration
+from lessons.progress import started_courses
 from practices.models import Practice
 from practices.proposals import proposals_of
 
@@ -54,6 +55,7 @@ class CabinetView(CabinetMixin, TemplateView):
             .order_by("event__starts_at")
         )
         context["profile_complete"] = bool(user.full_name and user.kind)
+        context["courses"] = started_courses(user)
         return context
 
 

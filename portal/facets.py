@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+import django_filters
+from django.db.models import Count
+from django.utils.translation import get_language
+
 
 @dataclass
 class FacetOption:
@@ -20,3 +24,86 @@ class Facet:
     @property
     def selected(self):
         return next((option for option in self.options if option.selected), None)
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """A filter set whose every filter is also a facet: the list counts, for each option, what the
+    selection would hold with that option chosen instead."""
+
+    @property
+    def active(self):
+        """The filters the reader chose that the portal understood: {name: value}."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: value for name, value in self.form.cleaned_data.items() if name != "sort" and value not in (None, "")
+        }
+
+    @property
+    def ignored(self):
+        """Names of parameters whose values could not be understood (shown as a gentle note)."""
+        self.form.is_valid()
+        return sorted(self.form.errors)
+
+    def queryset_without(self, excluded):
+        """The selection with every active filter except one: what that facet's counts are taken over."""
+        queryset = self.queryset
+        for name, value in self.active.items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def counts_by(self, name, lookup):
+        """{value: records} for one facet, over the selection without that facet's own filter.
+
+        Plain COUNT, not COUNT(DISTINCT): every filter matches one value, so no join repeats a record, and
+        the database can hash-aggregate instead of sorting (several times faster on 10,000 rows)."""
+        rows = self.queryset_without(name).order_by().values_list(lookup).annotate(n=Count("pk"))
+        return {key: n for key, n in rows if key is not None}
+
+
+def _chosen(filterset, name):
+    value = filterset.active.get(name)
+    return getattr(value, "slug", value)
+
+
+def record_facet(filterset, name, lookup, model, by_label=False):
+    """A facet over related records (sectors, regions...), each option a record's slug and name."""
+    counts = filterset.counts_by(name, lookup)
+    records = model.objects.filter(pk__in=counts) if counts else model.objects.none()
+    chosen = _chosen(filterset, name)
+    options = [FacetOption(r.slug, str(r), counts[r.pk], r.slug == chosen) for r in records]
+    if by_label:
+        options.sort(key=lambda option: option.label)
+    return Facet(name, filterset.filters[name].label, options)
+
+
+def value_facet(filterset, name, lookup, labels=None, newest_first=False):
+    """A facet over a field's own values (a year, a kind); ``labels`` names coded values."""
+    counts = filterset.counts_by(name, lookup)
+    chosen = _chosen(filterset, name)
+    values = sorted(counts, reverse=newest_first) if labels is None else [v for v in labels if v in counts]
+    return Facet(
+        name,
+        filterset.filters[name].label,
+        [FacetOption(str(v), str(labels[v]) if labels else str(v), counts[v], str(v) == str(chosen)) for v in values],
+    )
+
+
+def tag_facet(filterset, name, lookup, tag_model, limit):
+    """The most used tags of the selection; only tags written in the page's language (or in none)
+    compete for the places in the list."""
+    rows = (
+        filterset.queryset_without(name)
+        .filter(**{f"{lookup}__language__in": ("", get_language())})
+        .order_by()
+        .values_list(lookup)
+        .annotate(n=Count("pk"))
+    )
+    counts = {key: n for key, n in rows if key is not None}
+    top = sorted(counts.items(), key=lambda item: -item[1])[:limit]
+    tags = {t.pk: t for t in tag_model.objects.filter(pk__in=[pk for pk, _n in top])}
+    chosen = _chosen(filterset, name)
+    options = [FacetOption(tags[pk].slug, tags[pk].name, n, tags[pk].slug == chosen) for pk, n in top]
+    return Facet(name, filterset.filters[name].label, options)

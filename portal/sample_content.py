@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from events.models import Event, PressRelease
 from portal.models import Municipality, Organization, Project, ProjectPartner, StaticPage
+from portal.pdf import text_document
 from portal.reference_data import read_json, translated
-from portal.sample_files import budget_chart, text_pdf
+from portal.sample_files import budget_chart
 from practices.models import Audience, Practice, PracticeDocument, PracticeImage, PracticeTag, Sector
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
@@ -95,7 +96,8 @@ def _attach_files(practices):
             title_en="PSI results summary (PDF)",
         )
         document.file.save(
-            "psi-results-summary.pdf", ContentFile(text_pdf("PSI: 38 service action plans", PSI_SUMMARY_LINES))
+            "psi-results-summary.pdf",
+            ContentFile(text_document("PSI: 38 service action plans", PSI_SUMMARY_LINES, "en")),
         )
 
 
@@ -210,6 +212,9 @@ def load_sample_content(data=None):
         StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
 
     contests = _load_contests(data.get("contests", []), sectors, practices)
+    from portal.sample_learning import LEARNING_FILE, load_learning_content
+
+    learning = load_learning_content(read_json(LEARNING_FILE), organizations, practices, events)
 
     return {
         "organizations": len(organizations),
@@ -219,6 +224,7 @@ def load_sample_content(data=None):
         "press releases": len(data["press_releases"]),
         "pages": len(pages),
         "contests": len(contests),
+        **learning,
     }
 
 

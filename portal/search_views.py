@@ -15,6 +15,10 @@ KIND_LABELS = {
     "practice": _("Practices"),
     "event": _("Events"),
     "pressrelease": _("News"),
+    "librarydocument": _("Library"),
+    "videolesson": _("Video lessons"),
+    "course": _("Courses"),
+    "collection": _("Collections"),
 }
 RESULTS_PER_PAGE = 10
 

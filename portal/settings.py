@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "contests",
+    "library",
+    "lessons",
+    "curation",
 ]
 
 MIDDLEWARE = [
@@ -270,4 +273,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # fpdf2's font subsetting logs every glyph it keeps at INFO.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }

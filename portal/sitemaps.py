@@ -3,7 +3,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from curation.models import Collection
 from events.models import Event, PressRelease
+from lessons.models import Course, VideoLesson
+from library.models import LibraryDocument
 from portal.models import District, Municipality, Region, StaticPage
 from practices.models import Practice
 
@@ -30,6 +33,9 @@ class SectionSitemap(_MultilingualSitemap):
             "events:list",
             "events:past",
             "events:press_releases",
+            "library:list",
+            "lessons:index",
+            "curation:list",
         ]
 
     def location(self, item):
@@ -74,6 +80,30 @@ class PlaceSitemap(_MultilingualSitemap):
         return [*Region.objects.order_by("pk"), *District.objects.order_by("pk"), *Municipality.objects.order_by("pk")]
 
 
+class LibrarySitemap(_MultilingualSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return LibraryDocument.objects.published().order_by("pk")
+
+
+class LessonSitemap(_MultilingualSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self):
+        return [*Course.objects.published().order_by("pk"), *VideoLesson.objects.published().order_by("pk")]
+
+
+class CollectionSitemap(_MultilingualSitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Collection.objects.published().order_by("pk")
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "practices": PracticeSitemap,
@@ -81,4 +111,7 @@ SITEMAPS = {
     "news": PressReleaseSitemap,
     "pages": StaticPageSitemap,
     "places": PlaceSitemap,
+    "library": LibrarySitemap,
+    "lessons": LessonSitemap,
+    "collections": CollectionSitemap,
 }

@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("account/", include("allauth.urls")),
     path("", include("events.urls")),
     path("contests/", include("contests.urls")),
+    path("library/", include("library.urls")),
+    path("videos/", include("lessons.urls")),
+    path("collections/", include("curation.urls")),
 )
 
 if settings.DEBUG:

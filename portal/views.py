@@ -8,6 +8,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from curation.models import Collection
 from events.models import Event, PressRelease
 from portal.models import StaticPage
 from practices.models import Practice
@@ -22,6 +23,9 @@ class HomeView(TemplateView):
         context["featured_practices"] = Practice.objects.featured().with_card_data()[:6]
         context["upcoming_events"] = Event.objects.upcoming().with_card_data()[:3]
         context["latest_press_releases"] = PressRelease.objects.published()[:3]
+        context["collections"] = (
+            Collection.objects.published().filter(on_home_page=True).prefetch_related("audiences")[:4]
+        )
         context["counts"] = {
             **Practice.objects.published().aggregate(
                 practices=Count("id"), municipalities=Count("municipality", distinct=True)

@@ -8,10 +8,8 @@ delete keeps its files.
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_save
 
-FILE_FIELDS = {
-    "PracticeImage": ("image", "thumbnail", "large"),
-    "PracticeDocument": ("file",),
-}
+# Model -> its file fields, filled by track().
+FILE_FIELDS = {}
 
 
 def _delete_later(field_file):
@@ -21,7 +19,7 @@ def _delete_later(field_file):
 
 
 def delete_files_of_deleted_row(sender, instance, **kwargs):
-    for field in FILE_FIELDS[sender.__name__]:
+    for field in FILE_FIELDS[sender]:
         _delete_later(getattr(instance, field))
 
 
@@ -32,15 +30,21 @@ def delete_replaced_files(sender, instance, **kwargs):
     previous = sender.objects.filter(pk=instance.pk).first()
     if previous is None:
         return
-    for field in FILE_FIELDS[sender.__name__]:
+    for field in FILE_FIELDS[sender]:
         old, new = getattr(previous, field), getattr(instance, field)
         if old and old.name != (new.name if new else None):
             _delete_later(old)
 
 
+def track(model, *fields):
+    """Delete these file fields' files with the row, and when a new file replaces one."""
+    FILE_FIELDS[model] = fields
+    post_delete.connect(delete_files_of_deleted_row, sender=model, dispatch_uid=f"files-{model.__name__}")
+    pre_save.connect(delete_replaced_files, sender=model, dispatch_uid=f"replaced-files-{model.__name__}")
+
+
 def connect():
     from practices.models import PracticeDocument, PracticeImage
 
-    for model in (PracticeImage, PracticeDocument):
-        post_delete.connect(delete_files_of_deleted_row, sender=model, dispatch_uid=f"files-{model.__name__}")
-        pre_save.connect(delete_replaced_files, sender=model, dispatch_uid=f"replaced-files-{model.__name__}")
+    track(PracticeImage, "image", "thumbnail", "large")
+    track(PracticeDocument, "file")

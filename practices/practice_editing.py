@@ -25,7 +25,7 @@ class SavedPracticePage:
         from practices.file_cleanup import FILE_FIELDS
 
         for attachment in self.added:
-            for name in FILE_FIELDS.get(type(attachment).__name__, ()):
+            for name in FILE_FIELDS.get(type(attachment), ()):
                 field_file = getattr(attachment, name)
                 if field_file and field_file.name:
                     field_file.storage.delete(field_file.name)

@@ -167,9 +167,14 @@ def named_for_kind(uploaded, kind):
 
 def validate_editor_document(field_file):
     """A model-field validator for documents attached in the admin."""
+    validate_document(field_file, EDITOR_DOCUMENT_KINDS)
+
+
+def validate_document(field_file, allowed_kinds):
+    """A new upload is one of ``allowed_kinds`` by its content, and its name says so."""
     if _already_stored(field_file):
         return
-    kind = checked_document(field_file, EDITOR_DOCUMENT_KINDS)
+    kind = checked_document(field_file, allowed_kinds)
     extension = posixpath.splitext(field_file.name)[1].lower().lstrip(".")
     if extension != kind:
         raise ValidationError(

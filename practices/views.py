@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from curation.links import collections_for
 from portal.models import Municipality, ProjectPartner
 from practices.filters import PracticeFilter, build_facets, display_title
 from practices.models import Practice, PracticeRedirect, Replication
@@ -27,6 +28,7 @@ class FilteredPracticesMixin:
             active_filters=filterset.active,
             ignored_filters=filterset.ignored if filterset.is_bound else [],
             query_without_page=_query_without(self.request.GET, "page", "format"),
+            audience_collections=collections_for(filterset.active.get("audience")),
         )
         return super().get_context_data(**kwargs)
 

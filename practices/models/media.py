@@ -84,8 +84,9 @@ class DownloadMixin:
     type read from its name, both shown to readers before they download."""
 
     def save(self, *args, **kwargs):
-        # Only a newly uploaded file has to be measured (asking remote storage costs a request).
-        if self.file and not getattr(self.file, "_committed", True):
+        # Only a newly uploaded file (or one stored before it was measured, as FieldFile.save() does) has
+        # to be measured: asking remote storage costs a request.
+        if self.file and (not getattr(self.file, "_committed", True) or not self.size):
             self.size = self.file.size
         super().save(*args, **kwargs)
 

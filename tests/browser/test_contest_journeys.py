@@ -107,7 +107,7 @@ def test_an_applicant_fills_a_draft_over_two_visits_and_submits_it(browser, port
     expect(page.locator(".status-badge")).to_have_text("Submitted")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshot_dir / "contest-phone-entry-submitted.png", full_page=True)
-    assert Entry.objects.get().status == "submitted"
+    assert Entry.objects.get(practice__title_en="Solar street lights in At-Bashy").status == "submitted"
 
 
 def test_a_juror_scores_two_entries(browser, portal, screenshot_dir):

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LessonsConfig(AppConfig):
+    name = "lessons"
+    verbose_name = _("Video lessons")
+
+    def ready(self):
+        from lessons.models import VideoLesson
+        from practices import file_cleanup
+
+        file_cleanup.track(VideoLesson, "file")

@@ -1,0 +1,164 @@
+"""Video lessons, courses (ordered lessons), what each user has watched, and course certificates."""
+
+import posixpath
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
+
+from practices.models import Audience, Sector
+from practices.models.media import DownloadMixin
+from practices.uploads import validate_document
+from practices.video import parse_video_url
+
+SLIDE_KINDS = ("pdf", "pptx", "odp")
+
+
+def validate_video_link(url):
+    if parse_video_url(url) is None:
+        raise ValidationError(_("Give a YouTube, Facebook or Vimeo link to the video's page."), code="video_link")
+
+
+def validate_slides(field_file):
+    validate_document(field_file, SLIDE_KINDS)
+
+
+def lesson_upload_path(instance, filename):
+    return posixpath.join("lessons", instance.slug, secrets.token_hex(6), get_valid_filename(filename))
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class VideoLesson(DownloadMixin, models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    video_url = models.URLField(
+        _("video link"), validators=[validate_video_link], help_text=_("A YouTube, Facebook or Vimeo link.")
+    )
+    duration_minutes = models.PositiveSmallIntegerField(_("duration, minutes"))
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="video_lessons", verbose_name=_("topics"))
+    audiences = models.ManyToManyField(Audience, blank=True, related_name="video_lessons", verbose_name=_("audiences"))
+    # DownloadMixin's names: the slides are the lesson's one downloadable file.
+    file = models.FileField(
+        _("slides"),
+        upload_to=lesson_upload_path,
+        max_length=255,
+        blank=True,
+        validators=[validate_slides],
+        help_text=_("Optional: PDF, PPTX or ODP."),
+    )
+    size = models.PositiveBigIntegerField(_("size, bytes"), editable=False, default=0)
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("video lesson")
+        verbose_name_plural = _("video lessons")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("lessons:lesson", args=[self.slug])
+
+    @property
+    def embed(self):
+        return parse_video_url(self.video_url)
+
+
+class Course(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    lessons = models.ManyToManyField(
+        VideoLesson, through="CourseLesson", related_name="courses", verbose_name=_("lessons")
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("lessons:course", args=[self.slug])
+
+
+class CourseLesson(models.Model):
+    course = models.ForeignKey(Course, models.CASCADE, related_name="steps", verbose_name=_("course"))
+    lesson = models.ForeignKey(VideoLesson, models.CASCADE, related_name="steps", verbose_name=_("lesson"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("lesson of the course")
+        verbose_name_plural = _("lessons of the course")
+        constraints = [models.UniqueConstraint(fields=["course", "lesson"], name="lesson_once_per_course")]
+
+    def __str__(self):
+        return f"{self.course} · {self.position}. {self.lesson}"
+
+
+class WatchedLesson(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="watched_lessons")
+    lesson = models.ForeignKey(VideoLesson, models.CASCADE, related_name="watched_by")
+    watched_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("watched lesson")
+        verbose_name_plural = _("watched lessons")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="lesson_watched_once")]
+
+    def __str__(self):
+        return f"{self.lesson} ✓"
+
+
+# Crockford's base 32: no I, L, O or U, so a code read aloud or typed from paper is not misread.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_certificate_code():
+    """12 random characters (60 bits) in three groups: "7K2M-QX9D-4TZA"."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+
+
+class Certificate(models.Model):
+    """Issued once per user and course; the public page confirms it by its code."""
+
+    code = models.CharField(_("verification code"), max_length=14, unique=True, default=new_certificate_code)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="certificates")
+    course = models.ForeignKey(Course, models.PROTECT, related_name="certificates", verbose_name=_("course"))
+    # The name as it stood when the certificate was issued: what the paper says, whatever the profile says later.
+    full_name = models.CharField(_("name"), max_length=200)
+    issued_on = models.DateField(_("issued on"))
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="certificate_once_per_course")]
+
+    def __str__(self):
+        return self.code
+
+    def get_absolute_url(self):
+        return reverse("lessons:certificate_check", args=[self.code])

@@ -1,0 +1,153 @@
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lessons.certificate_pdf import certificate_pdf
+from lessons.models import CODE_ALPHABET, Certificate, Course, CourseLesson, VideoLesson
+from lessons.progress import CertificateRefused, issue_certificate, mark_watched, progress_by_course, watched_lesson_ids
+
+
+def _published_steps():
+    return Prefetch(
+        "steps",
+        queryset=CourseLesson.objects.filter(lesson__is_published=True).select_related("lesson"),
+        to_attr="published_steps",
+    )
+
+
+def index(request):
+    courses = list(Course.objects.published().prefetch_related(_published_steps()))
+    watched = watched_lesson_ids(request.user)
+    progress = progress_by_course(request.user, courses, watched)
+    lessons = VideoLesson.objects.published().prefetch_related("sectors")
+    return render(
+        request,
+        "lessons/index.html",
+        {
+            "section": "videos",
+            "courses": [(course, progress[course.pk]) for course in courses],
+            "lessons": lessons,
+            "watched": watched,
+        },
+    )
+
+
+def lesson_page(request, slug):
+    lesson = get_object_or_404(VideoLesson.objects.published().prefetch_related("sectors", "audiences"), slug=slug)
+    # The first published course the lesson belongs to gives the "lesson 2 of 4" navigation.
+    course = Course.objects.published().filter(steps__lesson=lesson).prefetch_related(_published_steps()).first()
+    steps, position = [], None
+    if course:
+        steps = [step.lesson for step in course.published_steps]
+        position = steps.index(lesson) if lesson in steps else None
+    watched = watched_lesson_ids(request.user)
+    return render(
+        request,
+        "lessons/lesson.html",
+        {
+            "section": "videos",
+            "lesson": lesson,
+            "course": course,
+            "steps": steps,
+            "position": position + 1 if position is not None else None,
+            "previous_lesson": steps[position - 1] if position else None,
+            "next_lesson": steps[position + 1] if position is not None and position + 1 < len(steps) else None,
+            "is_watched": lesson.pk in watched,
+            "watched": watched,
+            "collections": lesson.collections.published(),
+        },
+    )
+
+
+def course_page(request, slug):
+    course = get_object_or_404(Course.objects.published().prefetch_related(_published_steps()), slug=slug)
+    watched = watched_lesson_ids(request.user)
+    user = request.user
+    certificate = Certificate.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    return render(
+        request,
+        "lessons/course.html",
+        {
+            "section": "videos",
+            "course": course,
+            "steps": [step.lesson for step in course.published_steps],
+            "progress": progress_by_course(user, [course], watched)[course.pk],
+            "watched": watched,
+            "certificate": certificate,
+        },
+    )
+
+
+@require_POST
+@login_required
+def toggle_watched(request, slug):
+    lesson = get_object_or_404(VideoLesson.objects.published(), slug=slug)
+    watched = request.POST.get("watched") == "1"
+    mark_watched(request.user, lesson, watched)
+    if watched:
+        messages.success(request, _("Marked as watched."))
+    return redirect(lesson)
+
+
+@login_required
+def certificate_download(request, slug):
+    course = get_object_or_404(Course.objects.published().prefetch_related(_published_steps()), slug=slug)
+    try:
+        certificate = issue_certificate(request.user, course)
+    except CertificateRefused as refusal:
+        return render(
+            request,
+            "lessons/certificate_refused.html",
+            {"section": "videos", "course": course, "reason": refusal.reason},
+            status=403,
+        )
+    lessons = [step.lesson for step in course.published_steps]
+    check_url = request.build_absolute_uri(certificate.get_absolute_url())
+    pdf = certificate_pdf(
+        certificate, len(lessons), sum(lesson.duration_minutes for lesson in lessons), check_url, get_language()
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+def normalized_code(text):
+    """What a person typed, read as Crockford base 32: case, spaces and dashes do not matter, and the
+    letters O, I and L count as the digits they look like."""
+    raw = re.sub(r"[\s\-–—]", "", (text or "").upper()).translate(str.maketrans("OIL", "011"))
+    if len(raw) != 12 or any(character not in CODE_ALPHABET for character in raw):
+        return None
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+
+
+def certificate_lookup(request):
+    """The verification form; a code typed into it goes to that code's page."""
+    typed = request.GET.get("code", "")
+    if typed:
+        code = normalized_code(typed)
+        if code:
+            return redirect(reverse("lessons:certificate_check", args=[code]))
+    return render(
+        request,
+        "lessons/certificate_check.html",
+        {"section": "videos", "typed": typed, "malformed": bool(typed)},
+        status=400 if typed else 200,
+    )
+
+
+def certificate_check(request, code):
+    certificate = Certificate.objects.select_related("course").filter(code=normalized_code(code) or "").first()
+    return render(
+        request,
+        "lessons/certificate_check.html",
+        {"section": "videos", "certificate": certificate, "code": code, "checked": True},
+        status=200 if certificate else 404,
+    )
