@@ -111,3 +111,73 @@ class ReplicationFactory(factory.django.DjangoModelFactory):
     municipality = factory.Sequence(lambda n: Municipality.objects.order_by("-pk")[n % Municipality.objects.count()])
     year = 2023
     results_en = "Fewer complaints about water."
+
+
+def small_pdf(text="A document"):
+    from portal.pdf import text_document
+
+    return text_document(text, ["One line of text."])
+
+
+class LibraryDocumentFactory(factory.django.DjangoModelFactory):
+    """A published library document with one Russian PDF, a sector and an audience."""
+
+    class Meta:
+        model = "library.LibraryDocument"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"document-{n}")
+    title_en = factory.Sequence(lambda n: f"Guide number {n}")
+    title_ru = factory.Sequence(lambda n: f"Руководство номер {n}")
+    kind = "guide"
+    year = 2024
+    publisher = factory.SubFactory(OrganizationFactory)
+    is_published = True
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create:
+            from practices.models import Audience
+
+            obj.sectors.set(Sector.objects.order_by("pk")[:1])
+            obj.audiences.set(Audience.objects.order_by("pk")[:1])
+            obj.tags.add("water")
+
+    @factory.post_generation
+    def files(obj, create, extracted, **kwargs):
+        if create:
+            from django.core.files.base import ContentFile
+
+            from library.models import LibraryFile
+
+            for language in extracted if extracted is not None else ["ru"]:
+                LibraryFile(document=obj, language=language).file.save(
+                    f"{obj.slug}-{language}.pdf", ContentFile(small_pdf(obj.title_en))
+                )
+
+
+class VideoLessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "lessons.VideoLesson"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    title_en = factory.Sequence(lambda n: f"Lesson number {n}")
+    description_en = "How a village council prepares a public hearing."
+    video_url = "https://www.youtube.com/watch?v=LSGlesson01"
+    duration_minutes = 12
+    is_published = True
+
+    @factory.post_generation
+    def sectors(obj, create, extracted, **kwargs):
+        if create:
+            obj.sectors.set(Sector.objects.order_by("pk")[:1])
+
+
+def course_of(lessons, slug="course-1"):
+    from lessons.models import Course, CourseLesson
+
+    course = Course.objects.create(slug=slug, title_en="Local budgets step by step", is_published=True)
+    for position, lesson in enumerate(lessons, start=1):
+        CourseLesson.objects.create(course=course, lesson=lesson, position=position)
+    return course

@@ -1,0 +1,156 @@
+"""The e-library: facets and their counts, document pages, downloads, covers and upload checks."""
+
+import shutil
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from library.models import LibraryDocument, LibraryFile
+from tests.factories import LibraryDocumentFactory, small_pdf
+from tests.helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _facet(response, name):
+    return {o.value: o.count for f in response.context["facets"] if f.name == name for o in f.options}
+
+
+def test_the_library_lists_published_documents_with_facets_and_counts(client, sample_content):
+    LibraryDocumentFactory(slug="hidden-draft", title_en="A hidden draft", is_published=False)
+    response = client.get("/en/library/")
+    html = response.content.decode()
+    published = LibraryDocument.objects.filter(is_published=True).count()
+    assert response.context["paginator"].count == published == 5
+    assert "A hidden draft" not in html
+    assert _facet(response, "kind") == {"methodology": 1, "template": 1, "guide": 2, "presentation": 1}
+    # Languages count documents that have a file in that language.
+    assert _facet(response, "language") == {"ky": 4, "ru": 5, "en": 1}
+    assert "Public Service Improvement: a summary of the PSI project methodology" in html
+
+
+@pytest.mark.parametrize("query", ["", "?kind=guide", "?language=ky&audience=women"])
+def test_every_library_facet_count_matches_the_list_it_leads_to(client, sample_content, query):
+    response = client.get(f"/en/library/{query}")
+    for facet in response.context["facets"]:
+        for option in facet.options:
+            if option.selected:
+                continue
+            separator = "&" if query else "?"
+            followed = client.get(f"/en/library/{query}{separator}{facet.name}={option.value}")
+            assert followed.context["paginator"].count == option.count, (facet.name, option.value)
+
+
+def test_a_filter_shows_the_collections_gathered_for_that_audience(client, sample_content):
+    html = client.get("/en/library/?audience=farmers").content.decode()
+    assert "Gathered for this audience" in html and 'href="/en/collections/women-farmers/"' in html
+
+
+def test_filters_the_library_cannot_read_are_ignored_with_a_note(client, sample_content):
+    response = client.get("/en/library/?kind=poem&year=abc")
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 5
+    assert "were not understood and are ignored" in response.content.decode()
+
+
+def test_the_library_issues_the_same_queries_for_one_document_and_for_fifty(client, db):
+    LibraryDocumentFactory(files=["ru", "ky"])
+    one = count_queries(client, "/en/library/?sort=downloads")
+    for _ in range(49):
+        LibraryDocumentFactory(files=["ru", "ky"])
+    assert count_queries(client, "/en/library/?sort=downloads") == one
+
+
+def test_the_document_page_offers_each_language_and_counts_downloads(client, db):
+    document = LibraryDocumentFactory(files=["ru", "ky"])
+    html = client.get(f"/ky/library/{document.slug}/").content.decode()
+    # The reader's language first.
+    assert html.index(f"/ky/library/{document.slug}/download/ky/") < html.index(
+        f"/ky/library/{document.slug}/download/ru/"
+    )
+    response = client.get(f"/en/library/{document.slug}/download/ru/")
+    assert response.status_code == 302 and response["Location"].endswith(".pdf")
+    client.get(f"/en/library/{document.slug}/download/ru/")
+    assert LibraryFile.objects.get(document=document, language="ru").download_count == 2
+    assert client.get(f"/en/library/{document.slug}/download/en/").status_code == 404
+
+
+def test_a_draft_document_and_its_files_answer_404_to_readers(client, db):
+    document = LibraryDocumentFactory(is_published=False)
+    assert client.get(f"/en/library/{document.slug}/").status_code == 404
+    assert client.get(f"/en/library/{document.slug}/download/ru/").status_code == 404
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
+def test_a_pdf_s_first_page_becomes_the_cover(db):
+    from library.covers import refresh_thumbnail
+
+    document = LibraryDocumentFactory()
+    assert refresh_thumbnail(document)
+    assert document.thumbnail.name.endswith(".webp") and document.thumbnail_source.endswith(".pdf")
+
+
+def test_without_pdftoppm_the_document_simply_has_no_cover(db, monkeypatch):
+    from library import covers
+
+    monkeypatch.setattr(covers.shutil, "which", lambda name: None)
+    document = LibraryDocumentFactory()
+    assert not covers.refresh_thumbnail(document)
+    assert not document.thumbnail
+
+
+def test_a_library_file_of_the_wrong_type_is_refused(db):
+    document = LibraryDocumentFactory(files=[])
+    disguised = SimpleUploadedFile("law.pdf", b"MZ\x90\x00 an executable, not a PDF", content_type="application/pdf")
+    library_file = LibraryFile(document=document, language="ru", file=disguised)
+    with pytest.raises(ValidationError) as refused:
+        library_file.full_clean()
+    assert "not a PDF, DOCX" in str(refused.value)
+    renamed = SimpleUploadedFile("law.docx", small_pdf(), content_type="application/pdf")
+    with pytest.raises(ValidationError):
+        LibraryFile(document=document, language="ky", file=renamed).full_clean()
+
+
+def test_the_admin_refuses_a_wrong_file_and_keeps_what_was_typed(client, editor, db):
+    from portal.models import Organization
+
+    client.cookies["django_language"] = "en"
+    client.force_login(editor)
+    response = client.post(
+        "/admin/library/librarydocument/add/",
+        {
+            "title_en": "Budget hearing template",
+            "slug": "budget-hearing-template",
+            "kind": "template",
+            "year": "2025",
+            "publisher": Organization.objects.first().pk if Organization.objects.exists() else "",
+            "is_published": "on",
+            "files-TOTAL_FORMS": "1",
+            "files-INITIAL_FORMS": "0",
+            "files-0-language": "ru",
+            "files-0-file": SimpleUploadedFile("template.pdf", b"<svg>not a pdf</svg>"),
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The portal checks what a file contains, not its name." in html
+    assert 'value="Budget hearing template"' in html
+    assert not LibraryDocument.objects.filter(slug="budget-hearing-template").exists()
+
+
+def test_a_published_document_needs_a_file(client, editor, db):
+    client.cookies["django_language"] = "en"
+    client.force_login(editor)
+    response = client.post(
+        "/admin/library/librarydocument/add/",
+        {
+            "title_en": "Empty",
+            "slug": "empty",
+            "kind": "guide",
+            "is_published": "on",
+            "files-TOTAL_FORMS": "0",
+            "files-INITIAL_FORMS": "0",
+        },
+    )
+    assert "A published document needs at least one file." in response.content.decode()
