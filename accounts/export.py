@@ -57,6 +57,20 @@ def account_data(user):
             _proposal(practice)
             for practice in user.proposed_practices.prefetch_related("sectors", "images", "documents", "videos")
         ],
+        "watched_lessons": [
+            {"lesson": watched.lesson.title, "watched_at": _iso(watched.watched_at)}
+            for watched in user.watched_lessons.select_related("lesson").order_by("watched_at")
+        ],
+        "certificates": [
+            {
+                "course": certificate.course.title,
+                "name": certificate.full_name,
+                "issued_on": certificate.issued_on.isoformat(),
+                "code": certificate.code,
+                "check_url": settings.SITE_URL + certificate.get_absolute_url(),
+            }
+            for certificate in user.certificates.select_related("course").order_by("issued_on")
+        ],
     }
 
 

@@ -160,6 +160,7 @@ class DeleteAccountView(CabinetMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", DeleteAccountForm(self.request.user))
         context["published_count"] = proposals_of(self.request.user).filter(status=Practice.Status.PUBLISHED).count()
+        context["certificate_count"] = self.request.user.certificates.count()
         return context
 
     def post(self, request, *args, **kwargs):

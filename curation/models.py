@@ -4,12 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.querysets import PublishedQuerySet
 from practices.models import Audience
-
-
-class CollectionQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
 
 
 class Collection(models.Model):
@@ -39,7 +35,7 @@ class Collection(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = CollectionQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

@@ -7,7 +7,9 @@ class LessonsConfig(AppConfig):
     verbose_name = _("Video lessons")
 
     def ready(self):
+        from lessons import search
         from lessons.models import VideoLesson
         from practices import file_cleanup
 
         file_cleanup.track(VideoLesson, "file")
+        search.connect()

@@ -10,7 +10,7 @@ INK = (33, 37, 41)
 ACCENT = (11, 79, 138)
 
 
-def certificate_pdf(certificate, lesson_count, minutes, check_url, language) -> bytes:
+def certificate_pdf(certificate, check_url, language) -> bytes:
     pdf = new_pdf("landscape")
     pdf.set_lang(language)
     pdf.set_title(_("Certificate") + f" {certificate.code}")
@@ -37,7 +37,8 @@ def certificate_pdf(certificate, lesson_count, minutes, check_url, language) -> 
     line(certificate.full_name, 26, "B", space_after=5)
     line(_("has completed the course"), 14, space_after=3)
     line(certificate.course.title, 20, "B", space_after=3)
-    lessons = ngettext("%(count)d video lesson", "%(count)d video lessons", lesson_count) % {"count": lesson_count}
+    count, minutes = certificate.lesson_count, certificate.minutes
+    lessons = ngettext("%(count)d video lesson", "%(count)d video lessons", count) % {"count": count}
     duration = ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {"minutes": minutes}
     line(f"{lessons} · {duration}", 12, space_after=10)
     line(date_format(certificate.issued_on, "DATE_FORMAT"), 13, space_after=12)

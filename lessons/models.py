@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from portal.querysets import PublishedQuerySet
 from practices.models import Audience, Sector
 from practices.models.media import DownloadMixin
 from practices.uploads import validate_document
@@ -27,17 +28,21 @@ def validate_slides(field_file):
     validate_document(field_file, SLIDE_KINDS)
 
 
+# Addresses under /videos/ that a lesson's slug would hide.
+RESERVED_SLUGS = ("courses", "certificates")
+
+
+def validate_lesson_slug(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(_("This address is taken by the portal: choose another slug."), code="reserved_slug")
+
+
 def lesson_upload_path(instance, filename):
     return posixpath.join("lessons", instance.slug, secrets.token_hex(6), get_valid_filename(filename))
 
 
-class PublishedQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-
 class VideoLesson(DownloadMixin, models.Model):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_lesson_slug])
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     video_url = models.URLField(
@@ -119,9 +124,11 @@ class CourseLesson(models.Model):
 
 
 class WatchedLesson(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="watched_lessons")
-    lesson = models.ForeignKey(VideoLesson, models.CASCADE, related_name="watched_by")
-    watched_at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="watched_lessons", verbose_name=_("user")
+    )
+    lesson = models.ForeignKey(VideoLesson, models.CASCADE, related_name="watched_by", verbose_name=_("lesson"))
+    watched_at = models.DateTimeField(_("watched"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("watched lesson")
@@ -143,14 +150,26 @@ def new_certificate_code():
 
 
 class Certificate(models.Model):
-    """Issued once per user and course; the public page confirms it by its code."""
+    """Issued once per user and course; the public page confirms it by its code.
+
+    It outlives the account (the user becomes empty): whoever holds the paper can still have it checked."""
 
     code = models.CharField(_("verification code"), max_length=14, unique=True, default=new_certificate_code)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="certificates")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("user"),
+    )
     course = models.ForeignKey(Course, models.PROTECT, related_name="certificates", verbose_name=_("course"))
     # The name as it stood when the certificate was issued: what the paper says, whatever the profile says later.
     full_name = models.CharField(_("name"), max_length=200)
     issued_on = models.DateField(_("issued on"))
+    # What the course held when the certificate was issued, so the paper reads the same on every download.
+    lesson_count = models.PositiveSmallIntegerField(_("lessons"))
+    minutes = models.PositiveIntegerField(_("minutes"))
 
     class Meta:
         verbose_name = _("certificate")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from lessons.models import Certificate, Course, CourseLesson, WatchedLesson
@@ -58,24 +59,34 @@ def issue_certificate(user, course):
     existing = Certificate.objects.filter(user=user, course=course).first()
     if existing:
         return existing
-    if not progress_by_course(user, [course])[course.pk].complete:
+    lessons = [step.lesson for step in course.steps.filter(lesson__is_published=True).select_related("lesson")]
+    watched = watched_lesson_ids(user)
+    if not lessons or any(lesson.pk not in watched for lesson in lessons):
         raise CertificateRefused("incomplete")
     if not user.full_name.strip():
         raise CertificateRefused("no_name")
     try:
         with transaction.atomic():
             return Certificate.objects.create(
-                user=user, course=course, full_name=user.full_name.strip(), issued_on=timezone.localdate()
+                user=user,
+                course=course,
+                full_name=user.full_name.strip(),
+                issued_on=timezone.localdate(),
+                lesson_count=len(lessons),
+                minutes=sum(lesson.duration_minutes for lesson in lessons),
             )
     except IntegrityError:  # a second click at the same moment: that one made it
         return Certificate.objects.get(user=user, course=course)
 
 
 def started_courses(user):
-    """[(course, progress, certificate or None)] for the published courses the user has begun."""
-    courses = list(Course.objects.published())
-    progress = progress_by_course(user, courses)
+    """[(course, progress, certificate or None)] for the courses the user has begun or holds a certificate
+    of (a course unpublished later still lists its certificate)."""
     certificates = {c.course_id: c for c in Certificate.objects.filter(user=user)}
+    courses = list(Course.objects.filter(Q(is_published=True) | Q(pk__in=certificates)))
+    progress = progress_by_course(user, courses)
     return [
-        (course, progress[course.pk], certificates.get(course.pk)) for course in courses if progress[course.pk].watched
+        (course, progress[course.pk], certificates.get(course.pk))
+        for course in courses
+        if progress[course.pk].watched or course.pk in certificates
     ]

@@ -1,7 +1,9 @@
 """How video lessons and courses read in site search."""
 
+from django.db.models.signals import post_delete, post_save
+
 from lessons.models import Course, VideoLesson
-from portal.search.indexing import Indexer, register
+from portal.search.indexing import Indexer, index_queryset, register
 
 
 def _lesson_row(lesson):
@@ -16,7 +18,8 @@ def _course_row(course):
     return {
         "title": course.title or "",
         "summary": course.description or "",
-        "body": "\n".join(step.lesson.title for step in course.steps.all()),
+        # Only published lessons: a draft's title must not be findable, even through its course.
+        "body": "\n".join(step.lesson.title for step in course.steps.all() if step.lesson.is_published),
     }
 
 
@@ -44,3 +47,22 @@ COURSES = register(
         is_public=lambda course: course.is_published,
     )
 )
+
+
+def _reindex_courses_of_step(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_queryset(COURSES, COURSES.queryset().filter(pk=instance.course_id))
+
+
+def _reindex_courses_of_lesson(sender, instance, raw=False, **kwargs):
+    """A course is found by its lessons' titles: a renamed, published or unpublished lesson changes them."""
+    if not raw:
+        index_queryset(COURSES, COURSES.queryset().filter(steps__lesson=instance).distinct())
+
+
+def connect():
+    from lessons.models import CourseLesson
+
+    post_save.connect(_reindex_courses_of_step, sender=CourseLesson, dispatch_uid="search-course-step-saved")
+    post_delete.connect(_reindex_courses_of_step, sender=CourseLesson, dispatch_uid="search-course-step-deleted")
+    post_save.connect(_reindex_courses_of_lesson, sender=VideoLesson, dispatch_uid="search-course-lesson-saved")

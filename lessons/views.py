@@ -1,7 +1,9 @@
 import re
+import unicodedata
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,10 +26,10 @@ def _published_steps():
 
 
 def index(request):
-    courses = list(Course.objects.published().prefetch_related(_published_steps()))
+    courses = list(Course.objects.published())
     watched = watched_lesson_ids(request.user)
     progress = progress_by_course(request.user, courses, watched)
-    lessons = VideoLesson.objects.published().prefetch_related("sectors")
+    lessons = VideoLesson.objects.published()
     return render(
         request,
         "lessons/index.html",
@@ -87,9 +89,11 @@ def course_page(request, slug):
 
 
 @require_POST
-@login_required
 def toggle_watched(request, slug):
     lesson = get_object_or_404(VideoLesson.objects.published(), slug=slug)
+    if not request.user.is_authenticated:
+        # Back to the lesson after signing in (a GET of this address would only answer 405).
+        return redirect_to_login(lesson.get_absolute_url())
     watched = request.POST.get("watched") == "1"
     mark_watched(request.user, lesson, watched)
     if watched:
@@ -99,30 +103,36 @@ def toggle_watched(request, slug):
 
 @login_required
 def certificate_download(request, slug):
-    course = get_object_or_404(Course.objects.published().prefetch_related(_published_steps()), slug=slug)
-    try:
-        certificate = issue_certificate(request.user, course)
-    except CertificateRefused as refusal:
-        return render(
-            request,
-            "lessons/certificate_refused.html",
-            {"section": "videos", "course": course, "reason": refusal.reason},
-            status=403,
-        )
-    lessons = [step.lesson for step in course.published_steps]
+    # A certificate already issued is served even if the course has since been unpublished.
+    issued = Certificate.objects.filter(user=request.user, course__slug=slug).select_related("course").first()
+    if issued:
+        certificate = issued
+    else:
+        course = get_object_or_404(Course.objects.published(), slug=slug)
+        try:
+            certificate = issue_certificate(request.user, course)
+        except CertificateRefused as refusal:
+            return render(
+                request,
+                "lessons/certificate_refused.html",
+                {"section": "videos", "course": course, "reason": refusal.reason},
+                status=403,
+            )
     check_url = request.build_absolute_uri(certificate.get_absolute_url())
-    pdf = certificate_pdf(
-        certificate, len(lessons), sum(lesson.duration_minutes for lesson in lessons), check_url, get_language()
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(certificate_pdf(certificate, check_url, get_language()), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     return response
+
+
+# Letters a Cyrillic keyboard types for the Latin ones printed on the certificate.
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХУ", "ABEKMH0PCTXY")
 
 
 def normalized_code(text):
     """What a person typed, read as Crockford base 32: case, spaces and dashes do not matter, and the
     letters O, I and L count as the digits they look like."""
-    raw = re.sub(r"[\s\-–—]", "", (text or "").upper()).translate(str.maketrans("OIL", "011"))
+    raw = unicodedata.normalize("NFKC", text or "").upper().translate(_LOOKALIKES)
+    raw = re.sub(r"[\s\-‐‑–—]", "", raw).translate(str.maketrans("OIL", "011"))
     if len(raw) != 12 or any(character not in CODE_ALPHABET for character in raw):
         return None
     return "-".join(raw[i : i + 4] for i in range(0, 12, 4))

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -71,4 +72,6 @@ class LibraryDocumentAdmin(TranslatedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        refresh_thumbnail(form.instance)
+        # After the commit: drawing a PDF page can take seconds and must not hold the transaction open.
+        document = form.instance
+        transaction.on_commit(lambda: refresh_thumbnail(document))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.files import File
 
+from library.models import LibraryFile
 from practices.images import make_rendition
 
 logger = logging.getLogger(__name__)
@@ -21,13 +22,14 @@ PDFTOPPM_SECONDS = 20
 
 
 def refresh_thumbnail(document):
-    """Make (or drop) the document's thumbnail when its source has changed; returns whether one exists."""
+    """Make (or drop) the document's thumbnail when its source has changed; returns whether one exists.
+
+    The replaced thumbnail leaves the storage when the transaction commits (practices.file_cleanup)."""
     source, is_pdf = _source(document)
     source_name = source.name if source else ""
     if source_name == document.thumbnail_source and (document.thumbnail or not source):
         return bool(document.thumbnail)
-    if document.thumbnail:
-        document.thumbnail.delete(save=False)
+    document.thumbnail = None
     picture = _first_page(source) if is_pdf else source
     if picture is not None:
         try:
@@ -40,10 +42,14 @@ def refresh_thumbnail(document):
 
 
 def _source(document):
-    """(the file the cover is made from, whether it is a PDF); (None, False) when there is none."""
+    """(the file the cover is made from, whether it is a PDF); (None, False) when there is none.
+
+    The files are read afresh, not from a prefetch: the admin calls this after its inline rows changed."""
     if document.cover:
         return document.cover, False
-    pdfs = [file.file for file in document.files.all() if file.file.name.lower().endswith(".pdf")]
+    pdfs = [
+        file.file for file in LibraryFile.objects.filter(document=document) if file.file.name.lower().endswith(".pdf")
+    ]
     return (pdfs[0], True) if pdfs else (None, False)
 
 

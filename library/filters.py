@@ -5,7 +5,6 @@ from django import forms
 from django.conf import settings
 from django.db.models import Sum
 from django.db.models.functions import Coalesce
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from library.models import LibraryDocument
@@ -47,16 +46,7 @@ class LibraryFilter(FacetedFilterSet):
         model = LibraryDocument
         fields = []
 
-    def filter_keywords(self, queryset, name, value):
-        from portal.search.service import matching_record_ids
-
-        if getattr(self, "_keyword_ids", (None,))[0] != value:
-            self._keyword_ids = (value, matching_record_ids("librarydocument", value, get_language()))
-        ids = self._keyword_ids[1]
-        return queryset if ids is None else queryset.filter(pk__in=ids)
-
-    def sort_queryset(self, queryset, name, value):
-        return queryset  # applied last by sorted_queryset(), so the facet counts need not sort
+    search_kind = "librarydocument"
 
     def sorted_queryset(self):
         queryset = self.qs

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from portal.querysets import PublishedQuerySet
 from practices.models import Audience, PracticeTag, Sector
 from practices.models.media import DownloadMixin
 from practices.uploads import validate_editor_document, validate_image
@@ -23,10 +24,7 @@ def library_upload_path(instance, filename):
     return posixpath.join("library", document.slug, secrets.token_hex(6), get_valid_filename(filename))
 
 
-class LibraryDocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class LibraryDocumentQuerySet(PublishedQuerySet):
     def with_card_data(self):
         """What a document card shows (publisher, files, sectors) in a constant number of queries."""
         return self.select_related("publisher").prefetch_related("files", "sectors")

@@ -1,40 +1,30 @@
+import re
+
 from django.db.models import F
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from curation.links import collections_for
 from library.filters import LibraryFilter, build_library_facets
 from library.models import LibraryDocument, LibraryFile
-from practices.views import _query_without
+from portal.facets import FacetedListMixin
 
 
-class LibraryListView(ListView):
+class LibraryListView(FacetedListMixin, ListView):
     template_name = "library/document_list.html"
     extra_context = {"section": "library"}
     context_object_name = "documents"
     paginate_by = 12
+    filterset_class = LibraryFilter
+    build_facets = build_library_facets
 
-    def get_filterset(self):
-        if not hasattr(self, "_filterset"):
-            self._filterset = LibraryFilter(self.request.GET or None, queryset=LibraryDocument.objects.published())
-        return self._filterset
+    def base_queryset(self):
+        return LibraryDocument.objects.published()
 
     def get_queryset(self):
         return self.get_filterset().sorted_queryset().with_card_data()
-
-    def get_context_data(self, **kwargs):
-        filterset = self.get_filterset()
-        kwargs.update(
-            filterset=filterset,
-            facets=build_library_facets(filterset),
-            active_filters=filterset.active,
-            ignored_filters=filterset.ignored if filterset.is_bound else [],
-            query_without_page=_query_without(self.request.GET, "page"),
-            audience_collections=collections_for(filterset.active.get("audience")),
-        )
-        return super().get_context_data(**kwargs)
 
 
 class LibraryDetailView(DetailView):
@@ -57,10 +47,19 @@ class LibraryDetailView(DetailView):
         return context
 
 
+# Link previews and crawlers that ignore robots.txt are not readers.
+BOT_AGENT = re.compile(r"bot|crawl|spider|slurp|preview|facebookexternalhit|curl|wget", re.IGNORECASE)
+
+
+@require_safe
 def download(request, slug, language):
     """Count the download, then hand the file over from wherever the storage keeps it."""
-    file = get_object_or_404(
-        LibraryFile.objects.filter(document__is_published=True), document__slug=slug, language=language
-    )
-    LibraryFile.objects.filter(pk=file.pk).update(download_count=F("download_count") + 1)
+    files = LibraryFile.objects.all()
+    may_preview = request.user.has_perm("library.change_librarydocument")
+    if not may_preview:
+        files = files.filter(document__is_published=True)
+    file = get_object_or_404(files, document__slug=slug, language=language)
+    counted = request.method == "GET" and file.document.is_published and not may_preview
+    if counted and not BOT_AGENT.search(request.headers.get("User-Agent", "")):
+        LibraryFile.objects.filter(pk=file.pk).update(download_count=F("download_count") + 1)
     return HttpResponseRedirect(file.file.url)

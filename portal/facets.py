@@ -28,7 +28,23 @@ class Facet:
 
 class FacetedFilterSet(django_filters.FilterSet):
     """A filter set whose every filter is also a facet: the list counts, for each option, what the
-    selection would hold with that option chosen instead."""
+    selection would hold with that option chosen instead. ``search_kind`` names the site-search kind
+    that its keywords filter (``q``) searches."""
+
+    search_kind = ""
+
+    def filter_keywords(self, queryset, name, value):
+        """The same search as the site's search box, limited to this list's kind of record."""
+        from portal.search.service import matching_record_ids
+
+        # Facet counts filter the selection again and again: search once per request.
+        if getattr(self, "_keyword_ids", (None,))[0] != value:
+            self._keyword_ids = (value, matching_record_ids(self.search_kind, value, get_language()))
+        ids = self._keyword_ids[1]
+        return queryset if ids is None else queryset.filter(pk__in=ids)
+
+    def sort_queryset(self, queryset, name, value):
+        return queryset  # applied last, by sorted_queryset(), so that the facet counts need not sort
 
     @property
     def active(self):
@@ -107,3 +123,36 @@ def tag_facet(filterset, name, lookup, tag_model, limit):
     chosen = _chosen(filterset, name)
     options = [FacetOption(tags[pk].slug, tags[pk].name, n, tags[pk].slug == chosen) for pk, n in top]
     return Facet(name, filterset.filters[name].label, options)
+
+
+class FacetedListMixin:
+    """A list view over a FacetedFilterSet: the filters, their facets and the notes the page shows."""
+
+    filterset_class = None
+    build_facets = None  # (filterset) -> [Facet]
+
+    def get_filterset(self):
+        if not hasattr(self, "_filterset"):
+            self._filterset = self.filterset_class(self.request.GET or None, queryset=self.base_queryset())
+        return self._filterset
+
+    def get_context_data(self, **kwargs):
+        from curation.links import collections_for
+
+        filterset = self.get_filterset()
+        kwargs.update(
+            filterset=filterset,
+            facets=type(self).build_facets(filterset),
+            active_filters=filterset.active,
+            ignored_filters=filterset.ignored if filterset.is_bound else [],
+            query_without_page=query_without(self.request.GET, "page", "format"),
+            audience_collections=collections_for(filterset.active.get("audience")),
+        )
+        return super().get_context_data(**kwargs)
+
+
+def query_without(query, *names):
+    query = query.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()

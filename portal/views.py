@@ -62,6 +62,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         *(f"Disallow: /{code}/account/" for code in ("ky", "ru", "en")),
+        # Downloads are counted: crawlers must not inflate "most downloaded".
+        *(f"Disallow: /{code}/library/*/download/" for code in ("ky", "ru", "en")),
         f"Sitemap: {request.build_absolute_uri(reverse('django.contrib.sitemaps.views.sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

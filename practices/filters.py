@@ -75,27 +75,15 @@ class PracticeFilter(FacetedFilterSet):
         model = Practice
         fields = []
 
+    search_kind = "practice"
     # Filters that facets are counted for, in the order the page shows them.
     FACETS = ("sector", "region", "district", "municipality", "audience", "year", "project", "tag", "budget", "origin")
-
-    def filter_keywords(self, queryset, name, value):
-        """The same search as the site's search box, limited to practices."""
-        from portal.search.service import matching_record_ids
-
-        # Facet counts filter the selection again and again: search once per request.
-        if getattr(self, "_keyword_ids", (None,))[0] != value:
-            self._keyword_ids = (value, matching_record_ids("practice", value, get_language()))
-        ids = self._keyword_ids[1]
-        return queryset if ids is None else queryset.filter(pk__in=ids)
 
     def filter_budget(self, queryset, name, value):
         return queryset.with_budget() if value == "yes" else queryset.filter(total_cost__isnull=True)
 
     def filter_origin(self, queryset, name, value):
         return queryset.domestic() if value == "domestic" else queryset.foreign()
-
-    def sort_queryset(self, queryset, name, value):
-        return queryset  # ordering is applied last, by sorted_queryset(), so facets need not sort
 
     def sorted_queryset(self):
         queryset = self.qs  # validates the form, so cleaned_data holds whatever was understood

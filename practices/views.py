@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from curation.links import collections_for
+from portal.facets import FacetedListMixin
 from portal.models import Municipality, ProjectPartner
 from practices.filters import PracticeFilter, build_facets, display_title
 from practices.models import Practice, PracticeRedirect, Replication
@@ -12,32 +12,14 @@ from practices.opendata import csv_response, json_response, opendata_queryset
 from practices.prefetches import published_practice_cards
 
 
-class FilteredPracticesMixin:
+class FilteredPracticesMixin(FacetedListMixin):
     """The catalogue's selection, shared by the list, the map and the open-data downloads."""
 
-    def get_filterset(self):
-        if not hasattr(self, "_filterset"):
-            self._filterset = PracticeFilter(self.request.GET or None, queryset=Practice.objects.published())
-        return self._filterset
+    filterset_class = PracticeFilter
+    build_facets = build_facets
 
-    def get_context_data(self, **kwargs):
-        filterset = self.get_filterset()
-        kwargs.update(
-            filterset=filterset,
-            facets=build_facets(filterset),
-            active_filters=filterset.active,
-            ignored_filters=filterset.ignored if filterset.is_bound else [],
-            query_without_page=_query_without(self.request.GET, "page", "format"),
-            audience_collections=collections_for(filterset.active.get("audience")),
-        )
-        return super().get_context_data(**kwargs)
-
-
-def _query_without(query, *names):
-    query = query.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
+    def base_queryset(self):
+        return Practice.objects.published()
 
 
 class PracticeListView(FilteredPracticesMixin, ListView):

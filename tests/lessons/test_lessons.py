@@ -11,6 +11,12 @@ from tests.helpers import count_queries
 pytestmark = pytest.mark.django_db
 
 
+def _certificate(user, course):
+    return Certificate.objects.create(
+        user=user, course=course, full_name="Aida Usenova", issued_on="2026-11-20", lesson_count=1, minutes=12
+    )
+
+
 def _watch(client, lesson):
     return client.post(f"/en/videos/{lesson.slug}/watched/", {"watched": "1"})
 
@@ -100,7 +106,7 @@ def test_a_forged_code_is_rejected_and_a_sloppily_typed_real_one_is_found(client
     lesson = VideoLessonFactory()
     course = course_of([lesson])
     user = UserFactory()
-    certificate = Certificate.objects.create(user=user, course=course, full_name="Aida Usenova", issued_on="2026-11-20")
+    certificate = _certificate(user, course)
     forged = "7K2M-QX9D-4TZA" if certificate.code != "7K2M-QX9D-4TZA" else "7K2M-QX9D-4TZB"
     response = client.get(f"/en/videos/certificates/{forged}/")
     assert response.status_code == 404
@@ -137,3 +143,76 @@ def test_video_pages_issue_the_same_queries_for_one_lesson_and_for_many(client, 
         CourseLesson.objects.create(course=course, lesson=lesson, position=position)
         _watch(client, lesson)
     assert [count_queries(client, url) for url in urls] == before
+
+
+def test_a_code_typed_on_a_cyrillic_keyboard_is_read_as_the_latin_code(client, db):
+    from lessons.views import normalized_code
+
+    assert normalized_code("7К2М-QХ9D-4ТZА") == "7K2M-QX9D-4TZA"  # К, М, Х, Т, А are Cyrillic here
+    assert normalized_code("７K2M QX9D 4TZA") == "7K2M-QX9D-4TZA"  # a full-width digit
+    assert normalized_code("7K2M-QX9D-4TZ") is None
+
+
+def test_signing_in_to_mark_a_lesson_returns_to_the_lesson(client, db):
+    lesson = VideoLessonFactory()
+    response = _watch(client, lesson)
+    assert response["Location"] == f"/en/account/login/?next=/en/videos/{lesson.slug}/"
+
+
+def test_a_certificate_stays_downloadable_and_unchanged_when_the_course_changes(client, db):
+    lesson = VideoLessonFactory(duration_minutes=12)
+    course = course_of([lesson])
+    user = UserFactory()
+    client.force_login(user)
+    _watch(client, lesson)
+    first = client.get(f"/en/videos/courses/{course.slug}/certificate/").content
+    certificate = Certificate.objects.get()
+    assert (certificate.lesson_count, certificate.minutes) == (1, 12)
+    # An editor adds a lesson, then unpublishes the course: the holder keeps the same certificate.
+    from lessons.models import CourseLesson
+
+    CourseLesson.objects.create(course=course, lesson=VideoLessonFactory(duration_minutes=30), position=2)
+    course_page = client.get(f"/en/videos/courses/{course.slug}/").content.decode()
+    assert "1 of 2 watched" in course_page and f"/en/videos/courses/{course.slug}/certificate/" in course_page
+    course.is_published = False
+    course.save()
+    again = client.get(f"/en/videos/courses/{course.slug}/certificate/")
+    assert again.status_code == 200 and Certificate.objects.count() == 1
+    assert len(again.content) == pytest.approx(len(first), abs=200)  # same text; only the PDF's timestamp differs
+    assert "Local budgets step by step" in client.get("/en/account/").content.decode()
+
+
+def test_a_deleted_account_leaves_its_certificates_verifiable_and_says_so_first(client, db):
+    from accounts.services import delete_account
+
+    lesson = VideoLessonFactory()
+    user = UserFactory()
+    certificate = _certificate(user, course_of([lesson]))
+    client.force_login(user)
+    assert "stays verifiable by its code" in client.get("/en/account/delete/").content.decode()
+    exported = client.get("/en/account/data/").json()
+    assert exported["certificates"][0]["code"] == certificate.code
+    delete_account(user)
+    client.logout()
+    assert "Aida Usenova" in client.get(f"/en/videos/certificates/{certificate.code}/").content.decode()
+
+
+def test_a_lesson_cannot_take_an_address_the_portal_uses(db):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        VideoLessonFactory.build(slug="certificates").full_clean()
+
+
+def test_a_course_is_found_by_its_published_lessons_only_and_follows_changes(client, db):
+    from lessons.models import CourseLesson
+    from portal.models import SearchDocument
+
+    course = course_of([VideoLessonFactory(title_en="Budget hearings in spring")])
+    CourseLesson.objects.create(
+        course=course, lesson=VideoLessonFactory(title_en="Secret draft about tariffs", is_published=False), position=2
+    )
+    CourseLesson.objects.create(course=course, lesson=VideoLessonFactory(title_en="Tenders for roads"), position=3)
+    body = SearchDocument.objects.get(kind="course", object_id=course.pk, language="en").body
+    assert "Budget hearings in spring" in body and "Tenders for roads" in body
+    assert "Secret draft" not in body

@@ -154,3 +154,42 @@ def test_a_published_document_needs_a_file(client, editor, db):
         },
     )
     assert "A published document needs at least one file." in response.content.decode()
+
+
+def test_heads_and_crawlers_are_not_counted_as_downloads(client, db):
+    document = LibraryDocumentFactory()
+    url = f"/en/library/{document.slug}/download/ru/"
+    assert client.head(url).status_code == 302
+    client.get(url, HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client.get(url, HTTP_USER_AGENT="TelegramBot (like TwitterBot)")
+    assert LibraryFile.objects.get(document=document).download_count == 0
+    assert client.post(url).status_code == 405
+    assert "Disallow: /en/library/*/download/" in client.get("/robots.txt").content.decode()
+
+
+def test_an_editor_previews_a_draft_and_its_files_without_counting(client, editor, db):
+    document = LibraryDocumentFactory(is_published=False)
+    client.force_login(editor)
+    assert client.get(f"/en/library/{document.slug}/").status_code == 200
+    assert client.get(f"/en/library/{document.slug}/download/ru/").status_code == 302
+    assert LibraryFile.objects.get(document=document).download_count == 0
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
+def test_a_replaced_pdf_gives_a_new_cover_even_when_the_files_were_prefetched(db, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from library.covers import refresh_thumbnail
+
+    document = LibraryDocumentFactory()
+    refresh_thumbnail(document)
+    old_thumbnail = document.thumbnail.name
+    document = LibraryDocument.objects.prefetch_related("files").get(pk=document.pk)
+    list(document.files.all())  # the admin's prefetch, taken before the inline rows change
+    with django_capture_on_commit_callbacks(execute=True):
+        LibraryFile.objects.filter(document=document).delete()
+        LibraryFile(document=document, language="ky").file.save("new.pdf", ContentFile(small_pdf("New")))
+        assert refresh_thumbnail(document)
+    assert document.thumbnail_source.endswith("new.pdf")
+    assert document.thumbnail.name != old_thumbnail
+    assert not document.thumbnail.storage.exists(old_thumbnail)
