@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from contests.models import Contest
 from curation.models import Collection
 from events.models import Event, PressRelease
 from lessons.models import Course, VideoLesson
@@ -36,6 +37,7 @@ class SectionSitemap(_MultilingualSitemap):
             "library:list",
             "lessons:index",
             "curation:list",
+            "contests:list",
         ]
 
     def location(self, item):
@@ -96,6 +98,14 @@ class LessonSitemap(_MultilingualSitemap):
         return [*Course.objects.published().order_by("pk"), *VideoLesson.objects.published().order_by("pk")]
 
 
+class ContestSitemap(_MultilingualSitemap):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Contest.objects.published().order_by("pk")
+
+
 class CollectionSitemap(_MultilingualSitemap):
     changefreq = "weekly"
     priority = 0.8
@@ -114,4 +124,5 @@ SITEMAPS = {
     "library": LibrarySitemap,
     "lessons": LessonSitemap,
     "collections": CollectionSitemap,
+    "contests": ContestSitemap,
 }

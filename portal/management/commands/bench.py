@@ -15,7 +15,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from curation.models import Collection
 from events.models import Event, PressRelease
+from lessons.models import VideoLesson
+from library.models import LibraryDocument
 from portal.models import SearchDocument
 from practices.models import Practice
 
@@ -56,8 +59,13 @@ class Command(BaseCommand):
             "/ru/municipalities/bishkek/",
             "/ru/events/past/",
             "/ru/news/",
+            "/ru/library/",
+            "/ru/library/?audience=women&language=ky",
+            "/ru/videos/",
+            "/ru/collections/",
+            "/ru/contests/best-practice-contest-2020/results/",
         ]
-        for model in (Practice, Event, PressRelease):
+        for model in (Practice, Event, PressRelease, LibraryDocument, VideoLesson, Collection):
             record = model.objects.published().first()
             if record:
                 pages.append(f"/ru{record.get_absolute_url()[3:]}")
