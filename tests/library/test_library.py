@@ -193,3 +193,34 @@ def test_a_replaced_pdf_gives_a_new_cover_even_when_the_files_were_prefetched(db
     assert document.thumbnail_source.endswith("new.pdf")
     assert document.thumbnail.name != old_thumbnail
     assert not document.thumbnail.storage.exists(old_thumbnail)
+
+
+def test_an_editor_publishes_a_document_with_its_file_from_the_admin(
+    client, editor, db, django_capture_on_commit_callbacks
+):
+    client.cookies["django_language"] = "en"
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/library/librarydocument/add/",
+            {
+                "title_ky": "Бюджеттик угуулардын үлгүсү",
+                "slug": "budget-hearing-template",
+                "kind": "template",
+                "year": "2025",
+                "is_published": "on",
+                "files-TOTAL_FORMS": "1",
+                "files-INITIAL_FORMS": "0",
+                "files-0-language": "ky",
+                "files-0-file": SimpleUploadedFile(
+                    "template.pdf", small_pdf("Template"), content_type="application/pdf"
+                ),
+            },
+        )
+    assert response.status_code == 302
+    document = LibraryDocument.objects.get(slug="budget-hearing-template")
+    stored = document.files.get()
+    assert (stored.language, stored.size > 0, stored.file_type) == ("ky", True, "PDF")
+    # The cover was made after the commit, from the file just uploaded.
+    assert document.thumbnail_source == stored.file.name
+    assert client.get("/ky/library/budget-hearing-template/").status_code == 200

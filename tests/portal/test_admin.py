@@ -16,6 +16,10 @@ EDITOR_MODELS = [
     "portal/staticpage",
     "practices/practicetag",
     "contests/contest",
+    "library/librarydocument",
+    "lessons/videolesson",
+    "lessons/course",
+    "curation/collection",
 ]
 
 
