@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from contests.decisions import record_results_held_elsewhere
 from contests.models import Contest, Criterion, Entry, Question, Score, Vote
 from portal.admin_base import OneLanguageEnoughForm, TranslatedAdmin
 from portal.spreadsheets import csv_download
@@ -81,8 +82,22 @@ class EntryAdmin(TranslatedAdmin):
     search_fields = ("practice__title_ky", "practice__title_ru", "practice__title_en", "municipality__name_ru")
     raw_id_fields = ("practice", "applicant")
     filter_horizontal = ("assigned_jurors",)
-    readonly_fields = ("submitted_at",)
     actions = ["export_entries"]
+
+    RESULT_FIELDS = ("final_jury_score", "final_votes")
+
+    def get_readonly_fields(self, request, obj=None):
+        # The portal's own results are frozen at the announcement; only a contest held elsewhere has its
+        # figures typed in (and then ranked by the portal).
+        fixed = ("submitted_at", "final_rank", "final_combined")
+        if obj is None or not (obj.contest.results_published and obj.contest.was_run_off_the_portal):
+            fixed += self.RESULT_FIELDS
+        return fixed
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.contest.was_run_off_the_portal and obj.contest.results_published:
+            record_results_held_elsewhere(obj.contest)
 
     @admin.action(description=_("Download the selected entries as CSV"), permissions=["view"])
     def export_entries(self, request, queryset):

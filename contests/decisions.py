@@ -49,6 +49,16 @@ def rank_finalists(contest, finalists):
     return rows
 
 
+def record_results_held_elsewhere(contest):
+    """A contest run off the portal: its finalists' recorded jury scores and votes, ranked (and the
+    combined score computed) exactly as an announcement on the portal would rank them."""
+    finalists = [(entry, entry.final_jury_score, entry.final_votes or 0) for entry in contest.entries.shortlisted()]
+    contest.entries.exclude(pk__in=[entry.pk for entry, _jury, _votes in finalists]).update(
+        final_rank=None, final_combined=None
+    )
+    record_ranking(rank_finalists(contest, finalists))
+
+
 def record_ranking(rows):
     """Freeze the announced ranking into the entries: the results page reads these figures only."""
     for rank, row in enumerate(rows, start=1):

@@ -111,6 +111,11 @@ class Contest(models.Model):
         return reverse("contests:detail", args=[self.slug])
 
     @property
+    def was_run_off_the_portal(self):
+        """No jury scores and no votes here: its results were recorded, not computed by the portal."""
+        return not Score.objects.filter(entry__contest=self).exists() and not self.votes.exists()
+
+    @property
     def has_vote(self):
         return bool(self.vote_opens_at and self.vote_closes_at)
 
@@ -280,12 +285,23 @@ class Entry(models.Model):
         _("award"), max_length=200, blank=True, help_text=_("E.g. “First place”; shown on the winner's practice.")
     )
     # The published ranking, frozen when the results are announced: what the results page shows, so it
-    # never moves afterwards (a juror removed, an account deleted with its vote).
+    # never moves afterwards (a juror removed, an account deleted with its vote). Editors may type them
+    # only for a contest run off the portal (no scores or votes here), to record its published results.
     final_rank = models.PositiveSmallIntegerField(_("final rank"), null=True, blank=True, editable=False)
     final_jury_score = models.DecimalField(
-        _("final jury score"), max_digits=5, decimal_places=2, null=True, blank=True, editable=False
+        _("final jury score"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Typed only for a contest whose jury and vote were held off the portal."),
     )
-    final_votes = models.PositiveIntegerField(_("final votes"), null=True, blank=True, editable=False)
+    final_votes = models.PositiveIntegerField(
+        _("final votes"),
+        null=True,
+        blank=True,
+        help_text=_("Typed only for a contest whose jury and vote were held off the portal."),
+    )
     final_combined = models.DecimalField(
         _("final combined score"), max_digits=5, decimal_places=1, null=True, blank=True, editable=False
     )

@@ -280,26 +280,26 @@ def _load_criteria(contest, criteria):
 
 
 def _load_results(contest, results, practices):
-    """A finished contest as announced: its finalists with their frozen figures. The file gives the jury
-    score and the votes; the combined score and the rank come from the same code as a real announcement."""
-    from contests.decisions import rank_finalists, record_ranking
+    """A finished contest as announced: its finalists with their jury scores and votes, ranked by the
+    same code that ranks a real announcement."""
+    from contests.decisions import record_results_held_elsewhere
     from contests.models import Entry
 
-    finalists = []
     for result in results:
         practice = practices[result["practice"]]
         is_winner = "award" in result
-        entry, _ = Entry.objects.update_or_create(
+        Entry.objects.update_or_create(
             practice=practice,
             defaults={
                 "contest": contest,
                 "municipality": practice.municipality,
                 "status": Entry.Status.WINNER if is_winner else Entry.Status.SHORTLISTED,
                 "submitted_at": contest.submissions_close_at - datetime.timedelta(days=7),
+                "final_jury_score": Decimal(result["jury_score"]),
+                "final_votes": result["votes"],
                 **(_translations(result, "award") if is_winner else {}),
             },
         )
-        finalists.append((entry, Decimal(result["jury_score"]), result["votes"]))
-    record_ranking(rank_finalists(contest, finalists))
     contest.results_announced_at = contest.results_at
     contest.save(update_fields=["results_announced_at"])
+    record_results_held_elsewhere(contest)

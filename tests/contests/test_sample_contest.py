@@ -75,3 +75,41 @@ def test_reloading_the_sample_content_keeps_the_published_ranking(sample_content
     call_command("load_sample_content", verbosity=0)
     assert _ranking() == before
     assert Entry.objects.count() == len(before)
+
+
+def test_an_editor_corrects_the_figures_of_a_contest_held_off_the_portal(client, sample_content, editor):
+    kumbel = Entry.objects.get(practice__slug="kumbel-drinking-water")
+    client.cookies["django_language"] = "en"
+    client.force_login(editor)
+    form = client.get(f"/admin/contests/entry/{kumbel.pk}/change/").content.decode()
+    assert 'name="final_votes"' in form and 'name="final_rank"' not in form
+    data = {
+        "contest": kumbel.contest_id,
+        "practice": kumbel.practice_id,
+        "municipality": kumbel.municipality_id,
+        "status": "shortlisted",
+        "final_jury_score": "8.10",
+        "final_votes": "500",
+    }
+    response = client.post(f"/admin/contests/entry/{kumbel.pk}/change/", data)
+    assert response.status_code == 302
+    ranking = [row[1] for row in _ranking()]
+    # More votes than anyone: first among the finalists, after the winner.
+    assert ranking[:2] == ["alamudun-e-library", "kumbel-drinking-water"]
+
+
+def test_the_figures_of_a_contest_judged_on_the_portal_cannot_be_typed_over(client, editor, db):
+    from tests.contests.test_jury import entry, juror, score
+    from tests.contests.test_vote_and_results import voting_contest
+
+    contest = voting_contest()
+    from contests.models import Criterion
+
+    Criterion.objects.create(contest=contest, title_en="Results", weight=1, position=0)
+    water = entry(contest, "Water")
+    score(water, juror(contest, "anna@jury.kg"), [7])
+    Contest.objects.filter(pk=contest.pk).update(results_announced_at=contest.results_at)  # announced
+    client.cookies["django_language"] = "en"
+    client.force_login(editor)
+    form = client.get(f"/admin/contests/entry/{water.pk}/change/").content.decode()
+    assert 'name="final_votes"' not in form and 'name="final_jury_score"' not in form
