@@ -4,11 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.querysets import PublishedQuerySet
+from portal.querysets import PublishableContent
 from practices.models import Audience
 
 
-class Collection(models.Model):
+class Collection(PublishableContent):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=255)
     intro = models.TextField(_("introduction"), help_text=_("Plain text; a blank line starts a new paragraph."))
@@ -31,11 +31,6 @@ class Collection(models.Model):
     events = models.ManyToManyField("events.Event", blank=True, related_name="collections", verbose_name=_("events"))
     on_home_page = models.BooleanField(_("show on the home page"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_published = models.BooleanField(_("published"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

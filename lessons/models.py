@@ -1,19 +1,17 @@
 """Video lessons, courses (ordered lessons), what each user has watched, and course certificates."""
 
-import posixpath
 import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
-from portal.querysets import PublishedQuerySet
+from portal.querysets import PublishableContent
 from practices.models import Audience, Sector
 from practices.models.media import DownloadMixin
-from practices.uploads import validate_document
+from practices.uploads import unguessable_path, validate_document
 from practices.video import parse_video_url
 
 SLIDE_KINDS = ("pdf", "pptx", "odp")
@@ -38,10 +36,10 @@ def validate_lesson_slug(slug):
 
 
 def lesson_upload_path(instance, filename):
-    return posixpath.join("lessons", instance.slug, secrets.token_hex(6), get_valid_filename(filename))
+    return unguessable_path("lessons", instance.slug, filename=filename)
 
 
-class VideoLesson(DownloadMixin, models.Model):
+class VideoLesson(DownloadMixin, PublishableContent):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_lesson_slug])
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
@@ -61,11 +59,6 @@ class VideoLesson(DownloadMixin, models.Model):
         help_text=_("Optional: PDF, PPTX or ODP."),
     )
     size = models.PositiveBigIntegerField(_("size, bytes"), editable=False, default=0)
-    is_published = models.BooleanField(_("published"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -83,18 +76,13 @@ class VideoLesson(DownloadMixin, models.Model):
         return parse_video_url(self.video_url)
 
 
-class Course(models.Model):
+class Course(PublishableContent):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
     lessons = models.ManyToManyField(
         VideoLesson, through="CourseLesson", related_name="courses", verbose_name=_("lessons")
     )
-    is_published = models.BooleanField(_("published"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["title", "pk"]

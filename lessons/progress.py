@@ -14,6 +14,10 @@ class Progress:
     watched: int
     total: int
 
+    @classmethod
+    def of(cls, lesson_ids, watched):
+        return cls(sum(1 for pk in lesson_ids if pk in watched), len(lesson_ids))
+
     @property
     def complete(self):
         return self.total > 0 and self.watched >= self.total

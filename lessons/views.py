@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from lessons.certificate_pdf import certificate_pdf
 from lessons.models import CODE_ALPHABET, Certificate, Course, CourseLesson, VideoLesson
-from lessons.progress import CertificateRefused, issue_certificate, mark_watched, progress_by_course, watched_lesson_ids
+from lessons.progress import (
+    CertificateRefused,
+    Progress,
+    issue_certificate,
+    mark_watched,
+    progress_by_course,
+    watched_lesson_ids,
+)
 
 
 def _published_steps():
@@ -74,14 +81,16 @@ def course_page(request, slug):
     watched = watched_lesson_ids(request.user)
     user = request.user
     certificate = Certificate.objects.filter(user=user, course=course).first() if user.is_authenticated else None
+    steps = [step.lesson for step in course.published_steps]
     return render(
         request,
         "lessons/course.html",
         {
             "section": "videos",
             "course": course,
-            "steps": [step.lesson for step in course.published_steps],
-            "progress": progress_by_course(user, [course], watched)[course.pk],
+            "steps": steps,
+            # From the lessons already loaded: no second query for the same steps.
+            "progress": Progress.of([lesson.pk for lesson in steps], watched),
             "watched": watched,
             "certificate": certificate,
         },

@@ -1,27 +1,23 @@
 """The e-library: laws, methodologies, guides and templates, with a file per language where one exists."""
 
-import posixpath
-import secrets
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from portal.querysets import PublishedQuerySet
+from portal.querysets import PublishableContent, PublishedQuerySet
 from practices.models import Audience, PracticeTag, Sector
 from practices.models.media import DownloadMixin
-from practices.uploads import validate_editor_document, validate_image
+from practices.uploads import unguessable_path, validate_editor_document, validate_image
 
 
 def library_upload_path(instance, filename):
-    """library/<slug>/<random>/<file name>: readable in the bucket, not guessable before publication."""
+    """library/<slug>/<random>/<file name> (see unguessable_path)."""
     document = getattr(instance, "document", instance)
-    return posixpath.join("library", document.slug, secrets.token_hex(6), get_valid_filename(filename))
+    return unguessable_path("library", document.slug, filename=filename)
 
 
 class LibraryDocumentQuerySet(PublishedQuerySet):
@@ -30,7 +26,7 @@ class LibraryDocumentQuerySet(PublishedQuerySet):
         return self.select_related("publisher").prefetch_related("files", "sectors")
 
 
-class LibraryDocument(models.Model):
+class LibraryDocument(PublishableContent):
     class Kind(models.TextChoices):
         LAW = "law", _("Law or regulation")
         METHODOLOGY = "methodology", _("Methodology")
@@ -70,9 +66,6 @@ class LibraryDocument(models.Model):
     # Made by library.covers from the cover picture or a PDF's first page; empty when neither can be read.
     thumbnail = models.ImageField(upload_to=library_upload_path, max_length=255, blank=True, editable=False)
     thumbnail_source = models.CharField(max_length=500, blank=True, editable=False)
-    is_published = models.BooleanField(_("published"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = LibraryDocumentQuerySet.as_manager()
 

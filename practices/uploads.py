@@ -6,6 +6,7 @@ cannot reach the portal's storage through either door.
 """
 
 import posixpath
+import secrets
 import zipfile
 from io import BytesIO
 
@@ -182,3 +183,10 @@ def validate_document(field_file, allowed_kinds):
             % {"kind": kind.upper(), "extension": extension},
             code="document_name",
         )
+
+
+def unguessable_path(*folders, filename):
+    """<folders>/<random>/<file name>: recognisable in the storage bucket, not guessable (media are public,
+    and a draft's files must not be found from its slug and a likely file name), and downloaded under the
+    name the file was uploaded with."""
+    return posixpath.join(*folders, secrets.token_hex(6), get_valid_filename(filename))

@@ -1,17 +1,15 @@
 """What proves a practice: photos, documents and video links."""
 
 import posixpath
-import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from practices.images import RENDITION_WIDTHS, make_rendition
 from practices.models.practice import Practice
-from practices.uploads import reencoded_image, validate_editor_document, validate_image
+from practices.uploads import reencoded_image, unguessable_path, validate_editor_document, validate_image
 from practices.video import parse_video_url
 
 
@@ -23,11 +21,9 @@ def validate_document_size(field_file):
 
 
 def practice_upload_path(instance, filename):
-    """practices/<slug>/<kind>/<random>/<file name>: recognisable in the storage bucket, not guessable
-    (media are public, and a draft's files must not be found from its slug and a likely file name), and
-    downloaded under the name the file was uploaded with."""
+    """practices/<slug>/<kind>/<random>/<file name> (see unguessable_path)."""
     kind = instance._meta.model_name.removeprefix("practice")
-    return posixpath.join("practices", instance.practice.slug, kind, secrets.token_hex(6), get_valid_filename(filename))
+    return unguessable_path("practices", instance.practice.slug, kind, filename=filename)
 
 
 class PracticeImage(models.Model):
