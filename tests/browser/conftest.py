@@ -47,13 +47,7 @@ def screenshot_dir():
 
 
 @pytest.fixture
-def portal(live_server, transactional_db, django_db_serialized_rollback):
-    """A live portal with the reference data and the sample content, as `make run` serves it.
-
-    Browser tests commit for real, and each ends with the tables emptied; the serialized rollback puts
-    back what the migrations created (the groups and their permissions, the geography) before the next."""
-    from django.core.management import call_command
-
-    call_command("load_reference_data", verbosity=0)
-    call_command("load_sample_content", verbosity=0)
+def portal(live_server, transactional_db):
+    """A live portal as `make run` serves it: the reference data and the sample content are in the
+    test database already, and the root conftest puts them back after each browser test commits."""
     return live_server

@@ -140,8 +140,9 @@ def test_someone_elses_entry_answers_404(client, officer, contest):
 def test_an_unverified_user_cannot_enter(client, contest):
     client.force_login(UserFactory())
     assert client.get(f"/en/contests/{contest.slug}/enter/").status_code == 403
-    client.post(f"/en/contests/{contest.slug}/enter/", {"text_language": "en", "title": "Mine"})
-    assert not Entry.objects.exists()
+    response = client.post(f"/en/contests/{contest.slug}/enter/", {"text_language": "en", "title": "Mine"})
+    assert response.status_code == 403
+    assert not contest.entries.exists()
 
 
 def test_an_entry_of_a_sector_the_contest_does_not_accept_cannot_be_submitted(client, officer, contest):

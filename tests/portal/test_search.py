@@ -93,10 +93,10 @@ def _fulltext_query(text):
 
 
 def test_results_are_ranked_together_across_types(client, db):
-    PracticeFactory(title_en="Kumbel water practice")
-    EventFactory(title_en="Kumbel water seminar")
-    PressReleaseFactory(title_en="Kumbel water news")
-    response = client.get("/en/search/", {"q": "kumbel"})
+    PracticeFactory(title_en="Quokka water practice")
+    EventFactory(title_en="Quokka water seminar")
+    PressReleaseFactory(title_en="Quokka water news")
+    response = client.get("/en/search/", {"q": "quokka"})
     kinds = {hit.kind for hit in response.context["hits"]}
     assert kinds == {"practice", "event", "pressrelease"}
     assert response.context["kind_counts"] == {
@@ -107,15 +107,15 @@ def test_results_are_ranked_together_across_types(client, db):
 
 
 def test_the_type_filter_narrows_the_results(client, db):
-    PracticeFactory(title_en="Kumbel water practice")
-    EventFactory(title_en="Kumbel water seminar")
-    response = client.get("/en/search/", {"q": "kumbel", "type": "event"})
+    PracticeFactory(title_en="Quokka water practice")
+    EventFactory(title_en="Quokka water seminar")
+    response = client.get("/en/search/", {"q": "quokka", "type": "event"})
     assert [hit.kind for hit in response.context["hits"]] == ["event"]
 
 
 def test_a_record_appears_once_whatever_languages_match(client, db):
-    PracticeFactory(title_en="Kumbel water", title_ru="Кумбел вода", title_ky="Кумбел суу")
-    response = client.get("/en/search/", {"q": "kumbel"})
+    PracticeFactory(title_en="Quokka water", title_ru="Квокка вода", title_ky="Квокка суу")
+    response = client.get("/en/search/", {"q": "quokka"})
     assert response.context["paginator"].count == 1
 
 
@@ -202,10 +202,10 @@ def test_the_search_page_issues_the_same_queries_for_few_and_many_hits(client, d
 
 
 def test_a_change_to_the_content_refreshes_cached_results(client, db):
-    PracticeFactory(title_en="Water plan")
-    assert client.get("/en/search/", {"q": "water"}).context["paginator"].count == 1
-    PracticeFactory(title_en="Water tower")
-    assert client.get("/en/search/", {"q": "water"}).context["paginator"].count == 2
+    PracticeFactory(title_en="Quokka water plan")
+    assert client.get("/en/search/", {"q": "quokka"}).context["paginator"].count == 1
+    PracticeFactory(title_en="Quokka water tower")
+    assert client.get("/en/search/", {"q": "quokka"}).context["paginator"].count == 2
 
 
 def test_a_results_page_past_the_end_is_a_404(client, sample_content):
