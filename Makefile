@@ -31,7 +31,7 @@ superuser: migrate
 
 # The whole suite on SQLite, browser tests included when Chromium is installed (skipped, with a
 # reason, when it is not), in parallel on every core, with the slowest tests listed at the end.
-PYTEST_FAST := -n auto --durations=15
+PYTEST_FAST := -n auto --dist loadgroup --durations=15
 test: install
 	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_FAST)
 

@@ -54,7 +54,10 @@ def _put_back_the_starting_state():
     for alias, state in STARTING_STATE.items():
         # The test's own flush re-created content types and permissions (post_migrate) under new ids;
         # empty the tables once more, quietly, so that the starting state goes back with its own ids.
-        call_command("flush", database=alias, interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Sequences stay where they are, past every id of the starting state.
+        call_command(
+            "flush", database=alias, interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+        )
         connections[alias].creation.deserialize_db_from_string(state)
 
 
@@ -66,6 +69,18 @@ def pytest_runtest_teardown(item, nextitem):
         with item.config.stash[blocking_manager_key].unblock():
             _put_back_the_starting_state()
     return result
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the portal's default language (Kyrgyz): a request the previous test made
+    through the test client leaves its page's language active in the thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
