@@ -57,15 +57,20 @@ def test_an_unknown_municipality_is_explained_and_the_rest_is_kept(client, outsi
 
 def test_the_profile_page_offers_every_municipality_to_choose_from(client, outsider):
     client.force_login(outsider)
-    html = client.get("/en/account/profile/").content.decode()
+    response = client.get("/en/account/profile/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert 'list="municipality-options"' in html
-    assert html.count("<option value=") >= Municipality.objects.count()
+    options = html[html.index('<datalist id="municipality-options">') : html.index("</datalist>")]
+    assert options.count("<option value=") == Municipality.objects.count()
+    assert '<option value="Ak-Beshim ayil aimak (Chui Region)"></option>' in options
 
 
 def test_moving_to_another_municipality_ends_the_verification(client):
     user = UserFactory(municipality=Municipality.objects.get(slug="at-bashy"), municipality_verified_at=timezone.now())
     client.force_login(user)
-    client.post("/en/account/profile/", PROFILE)
+    response = client.post("/en/account/profile/", PROFILE)
+    assert response.status_code == 302
     user.refresh_from_db()
     assert user.municipality.slug == "ak-beshim"
     assert not user.is_verified_municipal_user
@@ -74,21 +79,27 @@ def test_moving_to_another_municipality_ends_the_verification(client):
 def test_saving_the_same_municipality_keeps_the_verification(client):
     user = UserFactory(municipality=Municipality.objects.get(slug="ak-beshim"), municipality_verified_at=timezone.now())
     client.force_login(user)
-    client.post("/en/account/profile/", PROFILE)
+    response = client.post("/en/account/profile/", PROFILE)
+    assert response.status_code == 302
     user.refresh_from_db()
-    assert user.is_verified_municipal_user
+    assert user.full_name == PROFILE["full_name"]  # the profile was saved ...
+    assert user.is_verified_municipal_user  # ... and the verification kept
 
 
 def test_a_user_asks_to_be_verified_and_staff_find_the_request(client, outsider, admin_client):
     outsider.municipality = Municipality.objects.get(slug="ak-beshim")
     outsider.save()
+    silent = UserFactory(email="silent@example.kg", municipality=outsider.municipality)
     client.force_login(outsider)
     assert client.get("/en/account/profile/verification/").status_code == 405
-    client.post("/en/account/profile/verification/")
+    assert client.post("/en/account/profile/verification/").status_code == 302
     outsider.refresh_from_db()
     assert outsider.verification_requested_at is not None
-    listing = admin_client.get("/admin/accounts/user/?verification=requested").content.decode()
+    response = admin_client.get("/admin/accounts/user/?verification=requested")
+    assert response.status_code == 200
+    listing = response.content.decode()
     assert outsider.email in listing
+    assert silent.email not in listing  # who did not ask is not on the list
 
 
 def test_an_editor_verifies_a_municipal_user_from_the_admin(client, editor, outsider):
@@ -105,6 +116,15 @@ def test_an_editor_verifies_a_municipal_user_from_the_admin(client, editor, outs
 
 
 def test_a_user_without_a_municipality_is_not_verified(admin_client, outsider):
-    admin_client.post("/admin/accounts/user/", {"action": "verify_municipal_users", "_selected_action": [outsider.pk]})
+    admin_client.cookies["django_language"] = "en"  # the admin has no language prefix
+    response = admin_client.post(
+        "/admin/accounts/user/",
+        {"action": "verify_municipal_users", "_selected_action": [outsider.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "0 users verified." in html
+    assert "1 user has no municipality in their profile and was not verified." in html
     outsider.refresh_from_db()
     assert not outsider.is_verified_municipal_user

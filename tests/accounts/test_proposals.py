@@ -5,6 +5,7 @@ from django.core import mail
 
 from practices.models import Practice, Sector
 from tests.factories import UserFactory
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,9 @@ def test_the_whole_journey_draft_submit_send_back_resubmit_publish(
     assert sorted(message.to[0] for message in mailoutbox) == sorted([municipal_user.email, editor.email])
 
     # While in review the author cannot change it.
-    client.post(f"/ky/account/practices/{practice.pk}/", form_data(title="Changed", save=""))
+    response = client.post(f"/ky/account/practices/{practice.pk}/", form_data(title="Changed", save=""))
+    assert response.status_code == 302
+    assert response["Location"] == f"/ky/account/practices/{practice.pk}/"
     practice.refresh_from_db()
     assert practice.title_ky == TEXTS["title"]
 
@@ -102,22 +105,6 @@ def test_the_whole_journey_draft_submit_send_back_resubmit_publish(
     assert client.get(f"/ky/practices/{practice.slug}/").status_code == 200
 
 
-def admin_form_data(response):
-    """The admin change form's current values, as the browser would post them back."""
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else value
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[f"{management.prefix}-{name}"] = management[name].value()
-    return data
-
-
 def test_submitting_an_incomplete_draft_keeps_the_text_and_marks_what_is_missing(client, municipal_user, mailoutbox):
     practice = start(client, municipal_user)
     response = client.post(
@@ -127,7 +114,9 @@ def test_submitting_an_incomplete_draft_keeps_the_text_and_marks_what_is_missing
     practice.refresh_from_db()
     assert practice.status == Practice.Status.DRAFT
     assert practice.summary_ky == TEXTS["summary"]
-    assert response.content.decode().count('class="errorlist"') >= 3
+    # Each section a submission needs and the draft lacks is marked, and nothing else.
+    assert sorted(response.context["form"].errors) == ["process", "results", "sectors", "situation_before"]
+    assert response.content.decode().count('class="errorlist"') == 4
     assert not mailoutbox
 
 
@@ -168,7 +157,9 @@ def test_a_user_who_moved_municipality_can_no_longer_edit_their_draft(client, mu
     municipal_user.municipality = Municipality.objects.get(slug="ak-beshim")
     municipal_user.clear_verification_if_moved(practice.municipality_id)
     municipal_user.save()
-    client.post(f"/ky/account/practices/{practice.pk}/", form_data(title="Other", save=""))
+    response = client.post(f"/en/account/practices/{practice.pk}/", form_data(title="Other", save=""), follow=True)
+    assert response.redirect_chain == [(f"/en/account/practices/{practice.pk}/", 302)]
+    assert "This practice can no longer be changed from your account." in response.content.decode()
     practice.refresh_from_db()
     assert practice.title_ky == TEXTS["title"]
 
@@ -201,7 +192,9 @@ def test_the_emails_have_text_and_html_in_the_authors_language(
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert f"/en/account/practices/{practice.pk}/" in message.body
-    assert "&quot;" not in message.body  # plain text is not HTML-escaped
+    # Plain text is not HTML-escaped: the quotes round the title stay quotes.
+    assert f'your practice "{TEXTS["title"]}" has been sent' in message.body
+    assert "&quot;" not in message.body
 
 
 def test_an_author_who_reads_kyrgyz_gets_the_send_back_in_kyrgyz(municipal_user, django_capture_on_commit_callbacks):
@@ -262,6 +255,15 @@ def test_unpublishing_from_the_list_leaves_proposals_to_their_review(admin_clien
     from tests.factories import PracticeFactory
 
     proposal = PracticeFactory(proposed_by=municipal_user)
-    admin_client.post("/admin/practices/practice/", {"action": "send_back_to_draft", "_selected_action": [proposal.pk]})
+    admin_client.cookies["django_language"] = "en"  # the admin has no language prefix
+    response = admin_client.post(
+        "/admin/practices/practice/",
+        {"action": "send_back_to_draft", "_selected_action": [proposal.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "1 practice proposed by a user was left as it is" in html
+    assert "0 practices sent back to draft." in html
     proposal.refresh_from_db()
     assert proposal.status == Practice.Status.PUBLISHED

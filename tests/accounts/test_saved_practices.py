@@ -20,9 +20,14 @@ def test_a_user_saves_and_unsaves_a_practice_without_javascript(client, outsider
     assert 'aria-pressed="true"' in page
     assert practice.title_en in client.get("/en/account/saved/").content.decode()
 
-    client.post(url, {"action": "remove"})
+    response = client.post(url, {"action": "remove"})
+    assert response.status_code == 302
     assert not SavedPractice.objects.filter(user=outsider).exists()
-    assert practice.title_en not in client.get("/en/account/saved/").content.decode()
+    saved = client.get("/en/account/saved/")
+    assert saved.status_code == 200
+    html = saved.content.decode()
+    assert "Press “Save” on a practice to keep it here." in html
+    assert practice.title_en not in html
 
 
 def test_saving_twice_keeps_one_entry(client, outsider):

@@ -10,8 +10,7 @@ from django.utils import timezone
 from contests.models import Entry, Question
 from portal.models import Municipality
 from practices.models import Sector
-from tests.contests.test_contest_pages import make_contest
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_contest
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +111,13 @@ def test_editing_after_the_deadline_is_refused(client, officer, contest):
     client.post(f"/en/contests/entries/{entry.pk}/", full_form(entry, submit=""))
     contest.submissions_close_at = timezone.now() - datetime.timedelta(minutes=1)
     contest.save()
-    client.post(f"/en/contests/entries/{entry.pk}/", full_form(entry, summary="Changed after the deadline", save=""))
+    response = client.post(
+        f"/en/contests/entries/{entry.pk}/",
+        full_form(entry, summary="Changed after the deadline", save=""),
+        follow=True,
+    )
+    assert response.redirect_chain == [(f"/en/contests/entries/{entry.pk}/", 302)]
+    assert "Submissions are closed: the entry can no longer be changed." in response.content.decode()
     entry.refresh_from_db()
     assert entry.practice.summary_ky == TEXT["summary"]
 

@@ -4,52 +4,15 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
-from contests.models import Criterion, Entry, Score
+from contests.models import Criterion, Score
 from contests.scoring import ranking
-from portal.models import Municipality
-from practices.proposals import new_draft_practice
-from tests.contests.test_contest_pages import make_contest
-from tests.factories import UserFactory
+from tests.factories import UserFactory, entry, in_review_contest, juror, make_contest, score
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
-
-
-def in_review_contest(slug="contest-2030", year=2030):
-    now = timezone.now()
-    return make_contest(
-        slug=slug,
-        year=year,
-        submissions_open_at=now - 30 * DAY,
-        submissions_close_at=now - 10 * DAY,
-        review_starts_at=now - 5 * DAY,
-        review_ends_at=now + 5 * DAY,
-        vote_opens_at=now + 6 * DAY,
-        vote_closes_at=now + 10 * DAY,
-        results_at=now + 12 * DAY,
-    )
-
-
-def juror(contest, email):
-    user = UserFactory(email=email)
-    user.groups.add(Group.objects.get(name="Jury members"))
-    contest.jury.add(user)
-    return user
-
-
-def entry(contest, title, municipality="at-bashy"):
-    place = Municipality.objects.get(slug=municipality)
-    practice = new_draft_practice(place, "en", title)
-    return Entry.objects.create(contest=contest, practice=practice, municipality=place, status="submitted")
-
-
-def score(entry_, juror_, values):
-    for criterion, value in zip(entry_.contest.criteria.order_by("position"), values, strict=True):
-        Score.objects.create(entry=entry_, juror=juror_, criterion=criterion, value=value)
 
 
 @pytest.fixture
@@ -105,9 +68,22 @@ def test_other_jurors_scores_stay_hidden_until_ones_own_are_given(client, contes
     Score.objects.filter(juror=bolot).update(comment="Bolot's secret note")
     client.force_login(anna)
     url = f"/en/contests/jury/{contest.slug}/{water.pk}/"
-    assert "Bolot's secret note" not in client.get(url).content.decode()
+    hidden = "You see the other jurors' scores once you have scored every criterion."
+    # The page escapes the apostrophe: that is the form the note would take if it were shown.
+    note = "Bolot&#x27;s secret note"
+    before = client.get(url)
+    assert before.status_code == 200
+    html = before.content.decode()
+    assert f"<h1>{water.number} · Water</h1>" in html
+    assert 'name="score_' in html
+    assert hidden in html
+    assert note not in html
     score(water, anna, [8, 8])
-    assert "Bolot&#x27;s secret note" in client.get(url).content.decode()
+    after = client.get(url)
+    assert after.status_code == 200
+    html = after.content.decode()
+    assert f"<td>Results</td><td>3<br><small>{note}</small></td>" in html
+    assert hidden not in html
 
 
 def test_outsiders_and_jurors_of_another_contest_get_404(client, contest):

@@ -47,6 +47,18 @@ def test_a_press_release_links_its_event(client, sample_content):
 
 
 @pytest.mark.django_db
+def test_a_press_release_does_not_name_an_unpublished_event(client):
+    event = EventFactory(title_en="Secret planning meeting", is_published=False)
+    press_release = PressReleaseFactory(event=event, title_en="Budget hearings in Kara-Suu")
+    response = client.get(f"/en/news/{press_release.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Budget hearings in Kara-Suu</h1>" in html
+    assert "Secret planning meeting" not in html
+    assert f"/en/events/{event.slug}/" not in html
+
+
+@pytest.mark.django_db
 def test_event_and_news_lists_issue_the_same_queries_for_one_item_and_for_many(client):
     EventFactory()
     PressReleaseFactory()

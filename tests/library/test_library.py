@@ -5,6 +5,7 @@ import shutil
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from library.models import LibraryDocument, LibraryFile
 from tests.factories import LibraryDocumentFactory, small_pdf
@@ -118,12 +119,20 @@ def test_a_library_file_of_the_wrong_type_is_refused(db):
     document = LibraryDocumentFactory(files=[])
     disguised = SimpleUploadedFile("law.pdf", b"MZ\x90\x00 an executable, not a PDF", content_type="application/pdf")
     library_file = LibraryFile(document=document, language="ru", file=disguised)
-    with pytest.raises(ValidationError) as refused:
-        library_file.full_clean()
-    assert "not a PDF, DOCX" in str(refused.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            library_file.full_clean()
+        assert refused.value.message_dict["file"] == [
+            "This file is not a PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS document. "
+            "The portal checks what a file contains, not its name."
+        ]
     renamed = SimpleUploadedFile("law.docx", small_pdf(), content_type="application/pdf")
-    with pytest.raises(ValidationError):
-        LibraryFile(document=document, language="ky", file=renamed).full_clean()
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            LibraryFile(document=document, language="ky", file=renamed).full_clean()
+        assert refused.value.message_dict["file"] == [
+            "This file is a PDF document but its name ends in .docx: rename it and upload it again."
+        ]
 
 
 def test_the_admin_refuses_a_wrong_file_and_keeps_what_was_typed(client, editor, db):
@@ -167,7 +176,9 @@ def test_a_published_document_needs_a_file(client, editor, db):
             "files-INITIAL_FORMS": "0",
         },
     )
+    assert response.status_code == 200
     assert "A published document needs at least one file." in response.content.decode()
+    assert not LibraryDocument.objects.filter(slug="empty").exists()
 
 
 def test_heads_and_crawlers_are_not_counted_as_downloads(client, db):

@@ -1,9 +1,12 @@
 """Site search. PostgreSQL-only tests (ranking, stemming, typos, the GIN index) are marked and skipped on
 SQLite, saying so; the rest run on both."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from portal.models import SearchDocument
 from practices.generator import generate_practices
@@ -124,6 +127,24 @@ def test_drafts_are_not_found(client, db):
     response = client.get("/en/search/", {"q": "secret"})
     assert response.context["paginator"].count == 0
     assert "Nothing found." in response.content.decode()
+
+
+def test_a_practice_dated_in_the_future_stays_out_of_search_until_then(client, db):
+    PracticeFactory(title_en="Embargoed water plan", published_at=timezone.now() + datetime.timedelta(days=30))
+    PracticeFactory(title_en="Embargoed roads plan")
+    response = client.get("/en/search/", {"q": "embargoed"})
+    assert response.status_code == 200
+    assert [hit.title for hit in response.context["hits"]] == ["Embargoed roads plan"]
+    assert "Embargoed water plan" not in response.content.decode()
+
+
+def test_cached_results_are_kept_per_language(client, db):
+    # The word is in all three titles: each page shows the record in its own language.
+    PracticeFactory(title_en="Zebra crossing", title_ru="Переход zebra", title_ky="Zebra жөө өтмөк")
+    russian = client.get("/ru/search/", {"q": "zebra"}).context["hits"]
+    assert [hit.title for hit in russian] == ["Переход zebra"]
+    hits = client.get("/en/search/", {"q": "zebra"}).context["hits"]
+    assert [hit.title for hit in hits] == ["Zebra crossing"]
 
 
 def test_publishing_and_editing_update_the_index(client, db):

@@ -16,6 +16,7 @@ def test_the_root_redirects_to_the_kyrgyz_portal_by_default(client):
 @pytest.mark.django_db
 def test_the_root_follows_the_browser_language(client):
     response = client.get("/", headers={"accept-language": "ru-RU,ru;q=0.9"})
+    assert response.status_code == 302
     assert response["Location"] == "/ru/"
 
 
@@ -85,6 +86,7 @@ def test_healthz_reports_a_working_database(client):
 @pytest.mark.django_db
 def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(client):
     response = client.get("/robots.txt")
+    assert response.status_code == 200
     text = response.content.decode()
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in text
@@ -103,7 +105,11 @@ def test_the_sitemap_lists_every_language_with_alternates(client, sample_content
 
 def test_the_sitemap_leaves_out_drafts(client, sample_content):
     PracticeFactory(slug="secret-draft", status=Practice.Status.DRAFT, published_at=None)
-    assert "secret-draft" not in client.get("/sitemap.xml").content.decode()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert "<loc>http://testserver/en/practices/kumbel-drinking-water/</loc>" in xml
+    assert "secret-draft" not in xml
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import translation
 from PIL import Image
 
 from practices.models import PracticeDocument, PracticeImage, PracticeVideo, Replication
@@ -71,6 +72,31 @@ def test_a_document_of_another_type_is_refused():
     with pytest.raises(ValidationError) as error:
         document.full_clean(exclude=["practice"])
     assert "file" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_a_picture_is_refused_with_a_message():
+    image = PracticeImage(practice=PracticeFactory(), alt_text_en="x", image=ContentFile(b"not an image", name="a.jpg"))
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            image.full_clean()
+        assert error.value.message_dict["image"] == [
+            "This file is not a picture the portal can read. Upload a JPEG, PNG or WebP photo."
+        ]
+
+
+@pytest.mark.django_db
+def test_a_huge_picture_is_refused(settings):
+    settings.MAX_IMAGE_PIXELS = 2_000_000
+    buffer = BytesIO()
+    Image.new("RGB", (2000, 1100)).save(buffer, "PNG")
+    image = PracticeImage(
+        practice=PracticeFactory(), alt_text_en="x", image=ContentFile(buffer.getvalue(), name="a.png")
+    )
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            image.full_clean()
+        assert error.value.message_dict["image"] == ["The picture is too large: at most 2 megapixels."]
 
 
 @pytest.mark.django_db
@@ -151,9 +177,16 @@ def test_an_old_address_of_a_draft_stays_hidden(client):
 
 
 def test_the_sample_document_downloads(client, sample_content):
-    html = client.get("/en/practices/psi-38-service-action-plans/").content.decode()
-    assert "PSI results summary (PDF)" in html
-    assert "Replicated in 0 municipalities" in html or "No municipality has reported" in html
+    response = client.get("/en/practices/psi-38-service-action-plans/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    document = PracticeDocument.objects.get(practice__slug="psi-38-service-action-plans")
+    assert f'<a href="{document.file.url}" download>PSI results summary (PDF)</a>' in html
+    with document.file.open("rb") as file:
+        assert file.read(5) == b"%PDF-"  # the link leads to a stored PDF
+    # The sample practice was not replicated: the page says so rather than showing an empty list.
+    assert "Replicated in 0 municipalities" in html
+    assert "No municipality has reported applying this practice yet." in html
 
 
 @pytest.mark.django_db

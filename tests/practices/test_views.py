@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from practices.models import Practice
+from practices.models import Practice, PracticeTag
 from tests.factories import PracticeFactory
 from tests.helpers import count_queries
 
@@ -81,3 +81,10 @@ def test_the_own_share_is_computed_from_the_budget():
     practice = PracticeFactory(total_cost=97_000_000, own_contribution=31_000_000)
     assert str(practice.own_share_percent) == "32.0"
     assert PracticeFactory(total_cost=None).own_share_percent is None
+
+
+@pytest.mark.django_db
+def test_tags_get_ascii_slugs():
+    practice = PracticeFactory()
+    practice.tags.add("Таза көчө")
+    assert PracticeTag.objects.get(name="Таза көчө").slug == "taza-kocho"
