@@ -403,3 +403,15 @@ class VoteFactory(factory.django.DjangoModelFactory):
     def shortlisted(obj, create, extracted, **kwargs):
         if create:
             shortlist(obj.contest, [obj.entry_id])
+
+
+def small_photo(name="photo.jpg"):
+    """A 40 × 30 JPEG, as an upload."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "#3a7").save(buffer, "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
