@@ -415,3 +415,19 @@ def small_photo(name="photo.jpg"):
     buffer = BytesIO()
     Image.new("RGB", (40, 30), "#3a7").save(buffer, "JPEG")
     return ContentFile(buffer.getvalue(), name=name)
+
+
+def attach_media(practice, count):
+    """``count`` photos, documents and video links on the practice (small files, distinct titles)."""
+    from django.core.files.base import ContentFile
+
+    from practices.models import PracticeDocument, PracticeImage, PracticeVideo
+
+    for i in range(count):
+        PracticeImage.objects.create(practice=practice, image=small_photo(), alt_text_en=f"Zephyr photo {i:02}")
+        PracticeDocument.objects.create(
+            practice=practice, title_en=f"Zephyr report {i:02}", file=ContentFile(b"%PDF-1.4 test", name="report.pdf")
+        )
+        PracticeVideo.objects.create(
+            practice=practice, url=f"https://youtu.be/zephyr{i:05}", title_en=f"Zephyr video {i:02}"
+        )

@@ -9,7 +9,6 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
@@ -17,9 +16,9 @@ from accounts.models import SavedPractice
 from contests.models import Contest, Entry
 from events.models import Registration
 from lessons.models import Certificate, Course, CourseLesson, VideoLesson, WatchedLesson
-from practices.models import Practice, PracticeDocument, PracticeImage, PracticeVideo
+from practices.models import Practice
 from practices.proposals import new_draft_practice, start_proposal
-from tests.factories import EventFactory, PracticeFactory, small_photo
+from tests.factories import EventFactory, PracticeFactory, attach_media
 from tests.helpers import page_within_budget, post_within_budget, response_within_budget
 
 pytestmark = pytest.mark.django_db
@@ -128,17 +127,6 @@ def _courses(user, count):
     return courses
 
 
-def _attach(practice, count):
-    for i in range(count):
-        PracticeImage.objects.create(practice=practice, image=small_photo(), alt_text_en=f"Zephyr photo {i:02}")
-        PracticeDocument.objects.create(
-            practice=practice, title_en=f"Zephyr report {i:02}", file=ContentFile(b"%PDF-1.4 test", name="report.pdf")
-        )
-        PracticeVideo.objects.create(
-            practice=practice, url=f"https://youtu.be/zephyr{i:05}", title_en=f"Zephyr video {i:02}"
-        )
-
-
 # -- the cabinet -------------------------------------------------------------------------------------
 
 
@@ -186,7 +174,7 @@ def test_proposal_start_budget(client, django_assert_max_num_queries, municipal_
 def test_proposal_form_budget(client, django_assert_max_num_queries, municipal_user, count):
     """A draft with ``count`` photos, documents and videos: the form with the attachment lists."""
     proposal = _proposals(municipal_user, 1)[0]
-    _attach(proposal, count)
+    attach_media(proposal, count)
     client.force_login(municipal_user)
     html = page_within_budget(client, django_assert_max_num_queries, 13, f"/en/account/practices/{proposal.pk}/")
     assert proposal.title_en in html
@@ -200,7 +188,7 @@ def test_proposal_in_review_budget(client, django_assert_max_num_queries, munici
     """A proposal sent to the editors: read only, among ``count`` proposals in review."""
     proposals = _proposals(municipal_user, count, status=Practice.Status.IN_REVIEW)
     proposal = proposals[-1]
-    _attach(proposal, count)
+    attach_media(proposal, count)
     client.force_login(municipal_user)
     html = page_within_budget(client, django_assert_max_num_queries, 5, f"/en/account/practices/{proposal.pk}/")
     assert proposal.title_en in html and "In review" in html
@@ -217,7 +205,7 @@ def test_data_download_budget(client, django_assert_max_num_queries, municipal_u
     """The JSON of everything stored about a user with ``count`` of everything."""
     _saved(municipal_user, count)
     for proposal in _proposals(municipal_user, count):
-        _attach(proposal, 1)
+        attach_media(proposal, 1)
     _registrations(municipal_user, count)
     _courses(municipal_user, count)
     client.force_login(municipal_user)
@@ -322,7 +310,7 @@ def test_starting_a_proposal_budget(client, django_assert_max_num_queries, munic
 def test_deleting_a_draft_budget(client, django_assert_max_num_queries, municipal_user, count):
     """A draft with ``count`` photos, documents and videos is deleted with all of them."""
     proposal = _proposals(municipal_user, 1)[0]
-    _attach(proposal, count)
+    attach_media(proposal, count)
     client.force_login(municipal_user)
     post_within_budget(client, django_assert_max_num_queries, 24, f"/en/account/practices/{proposal.pk}/delete/", {})
     assert not Practice.objects.filter(pk=proposal.pk).exists()

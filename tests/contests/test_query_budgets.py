@@ -10,15 +10,14 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
 from contests.models import Answer, Contest, Criterion, Entry, Question, Score, Vote
 from portal.models import Municipality
-from practices.models import PracticeDocument, PracticeImage, PracticeVideo, Sector
+from practices.models import Sector
 from practices.proposals import new_draft_practice
-from tests.factories import UserFactory, small_photo
+from tests.factories import UserFactory, attach_media
 from tests.helpers import page_within_budget, post_within_budget
 
 pytestmark = pytest.mark.django_db
@@ -124,15 +123,7 @@ def _officer():
 
 def _attach(entry, count, questions):
     """``count`` photos, documents and videos on the entry's practice, and an answer to every question."""
-    practice = entry.practice
-    for i in range(count):
-        PracticeImage.objects.create(practice=practice, image=small_photo(), alt_text_en=f"Zephyr photo {i:02}")
-        PracticeDocument.objects.create(
-            practice=practice, title_en=f"Zephyr report {i:02}", file=ContentFile(b"%PDF-1.4 test", name="report.pdf")
-        )
-        PracticeVideo.objects.create(
-            practice=practice, url=f"https://youtu.be/zephyr{i:05}", title_en=f"Zephyr video {i:02}"
-        )
+    attach_media(entry.practice, count)
     for question in questions:
         Answer.objects.create(entry=entry, question=question, text=f"Zephyr answer to {question.text_en}")
 
