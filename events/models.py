@@ -1,8 +1,5 @@
 """Events the portal holds and the press releases written about them."""
 
-import posixpath
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,14 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Municipality, Organization, Project
 from practices.models.media import DownloadMixin
-from practices.uploads import validate_editor_document
+from practices.uploads import unguessable_path, validate_editor_document
 
 
 def material_upload_path(instance, filename):
-    from django.utils.text import get_valid_filename
-
-    # A random folder: not guessable, and the file keeps its name for the download.
-    return posixpath.join("events", instance.event.slug, secrets.token_hex(6), get_valid_filename(filename))
+    """events/<slug>/<random>/<file name> (see unguessable_path)."""
+    return unguessable_path("events", instance.event.slug, filename=filename)
 
 
 class EventQuerySet(models.QuerySet):

@@ -174,7 +174,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"
 
-# Content fields: the page's own language first, then Russian, Kyrgyz, English (DESIGN.md).
+# Content fields: the page's own language first; a text not yet translated falls back to Russian, the
+# language most content arrives in, then Kyrgyz, then English.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ky"
 MODELTRANSLATION_LANGUAGES = ("ky", "ru", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ru", "ky", "en")}

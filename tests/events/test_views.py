@@ -1,9 +1,10 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, EventMaterial
 from tests.factories import EventFactory, PressReleaseFactory
 from tests.helpers import count_queries
 
@@ -67,3 +68,33 @@ def test_event_and_news_lists_issue_the_same_queries_for_one_item_and_for_many(c
     PressReleaseFactory.create_batch(9)
     assert count_queries(client, "/en/events/") == events
     assert count_queries(client, "/en/news/") == news
+
+
+@pytest.mark.django_db
+def test_a_deleted_material_leaves_the_storage(django_capture_on_commit_callbacks):
+    event = EventFactory(title_en="Budget hearing")
+    material = EventMaterial.objects.create(
+        event=event, title_en="Programme", file=ContentFile(b"%PDF-1.4 programme", name="programme.pdf")
+    )
+    storage, name = material.file.storage, material.file.name
+    assert storage.exists(name)
+    # Media are public: the address is not guessable from the event and the file's name.
+    assert name.startswith(f"events/{event.slug}/") and name.endswith("/programme.pdf")
+    assert name != f"events/{event.slug}/programme.pdf"
+    with django_capture_on_commit_callbacks(execute=True):
+        material.delete()
+    assert not storage.exists(name)
+
+
+@pytest.mark.django_db
+def test_a_replaced_material_leaves_no_old_file_behind(django_capture_on_commit_callbacks):
+    material = EventMaterial.objects.create(
+        event=EventFactory(), title_en="Slides", file=ContentFile(b"%PDF-1.4 first", name="slides.pdf")
+    )
+    storage, old = material.file.storage, material.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        material.file = ContentFile(b"%PDF-1.4 second", name="slides.pdf")
+        material.save()
+    assert not storage.exists(old)
+    with storage.open(material.file.name) as file:
+        assert file.read() == b"%PDF-1.4 second"
