@@ -10,6 +10,7 @@ from django.db import connection
 from portal.models import Municipality, Region
 from portal.reference_data import GEOGRAPHY_FILE, read_json
 from practices.models import Practice
+from tests.conftest import STARTING_STATE
 
 pytestmark = [pytest.mark.xdist_group("starting-state"), pytest.mark.random_order(disabled=True)]
 
@@ -47,6 +48,8 @@ def test_a_transactional_test_starts_on_the_whole_portal_and_may_empty_it():
 def test_the_next_test_finds_the_groups_permissions_and_sample_content_again(django_db_blocker):
     with django_db_blocker.unblock():
         assert _starting_portal() == STARTING_PORTAL
+        # Row for row, the search index included: the restored database is the snapshot.
+        assert connection.creation.serialize_db_to_string() == STARTING_STATE[connection.alias]
 
 
 def test_the_live_server_lends_no_database_connection_to_its_threads(live_server):
