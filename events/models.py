@@ -130,6 +130,12 @@ class Event(models.Model):
             return "closed"
         return "open"
 
+    def seats_left(self):
+        """Seats not yet held by a confirmed registration; None when the event has no limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.registrations.holding_seats().count(), 0)
+
     @property
     def is_multi_day(self):
         return timezone.localtime(self.starts_at).date() != timezone.localtime(self.ends_at).date()

@@ -13,22 +13,8 @@ from events import registration as service
 from events.calendar import event_ics
 from events.forms import RegistrationForm
 from events.models import Event, Registration
+from events.views import EventDetailView, registration_context
 from portal.ratelimit import allow
-
-
-def seats_left(event):
-    if event.capacity is None:
-        return None
-    return max(event.capacity - event.registrations.holding_seats().count(), 0)
-
-
-def registration_context(request, event, form=None):
-    """What the event page needs to offer (or not) the registration form."""
-    return {
-        "registration_state": event.registration_state(),
-        "registration_form": form or RegistrationForm(user=request.user),
-        "seats_left": seats_left(event),
-    }
 
 
 @require_POST
@@ -76,8 +62,6 @@ OUTCOME_MESSAGES = {
 
 
 def _event_page(request, event, form, status):
-    from events.views import EventDetailView
-
     view = EventDetailView()
     view.setup(request, slug=event.slug)
     view.object = view.get_object()

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.filters import EventFilter, month_bounds, parse_month
+from events.forms import RegistrationForm
 from events.models import Event, PressRelease
 from practices.prefetches import published_practice_cards
 
@@ -89,6 +90,15 @@ def _runs_on(event, day):
     return timezone.localtime(event.starts_at).date() <= day <= timezone.localtime(event.ends_at).date()
 
 
+def registration_context(request, event, form=None):
+    """What the event page needs to offer (or not) the registration form."""
+    return {
+        "registration_state": event.registration_state(),
+        "registration_form": form or RegistrationForm(user=request.user),
+        "seats_left": event.seats_left(),
+    }
+
+
 class EventDetailView(DetailView):
     template_name = "events/event_detail.html"
     extra_context = {"section": "events"}
@@ -107,8 +117,6 @@ class EventDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        from events.registration_views import registration_context
-
         context = super().get_context_data(**kwargs)
         if "registration_state" not in kwargs:
             context.update(registration_context(self.request, self.object))

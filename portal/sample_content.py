@@ -17,9 +17,10 @@ from django.utils import timezone
 from events.models import Event, PressRelease
 from portal.models import Municipality, Organization, Project, ProjectPartner, StaticPage
 from portal.pdf import text_document
-from portal.reference_data import read_json, translated
+from portal.reference_data import read_json
 from portal.sample_files import budget_chart
-from practices.models import Audience, Practice, PracticeDocument, PracticeImage, PracticeTag, Sector
+from portal.sample_records import language_tags, translations
+from practices.models import Audience, Practice, PracticeDocument, PracticeImage, Sector
 
 SAMPLE_FILE = Path(__file__).resolve().parent / "data" / "sample_content.json"
 PAGES_FILE = Path(__file__).resolve().parent / "data" / "pages.json"
@@ -35,23 +36,6 @@ def _local_datetime(value: str) -> datetime.datetime:
 
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
-
-
-def _translations(item, *fields):
-    columns = {}
-    for field in fields:
-        if field in item and item[field] is not None:
-            columns.update(translated(field, item[field]))
-    return columns
-
-
-def _language_tags(tags_by_language):
-    tags = []
-    for code, names in tags_by_language.items():
-        for name in names:
-            tag, _ = PracticeTag.objects.get_or_create(name=name, defaults={"language": code})
-            tags.append(tag)
-    return tags
 
 
 PSI_SUMMARY_LINES = [
@@ -124,7 +108,7 @@ def load_sample_content(data=None):
             defaults={
                 "kind": item["kind"],
                 "website": item.get("website", ""),
-                **_translations(item, "name", "acronym", "description"),
+                **translations(item, "name", "acronym", "description"),
             },
         )
 
@@ -136,7 +120,7 @@ def load_sample_content(data=None):
                 "start_year": item["start_year"],
                 "end_year": item.get("end_year"),
                 "website": item.get("website", ""),
-                **_translations(item, "name", "acronym", "description"),
+                **translations(item, "name", "acronym", "description"),
             },
         )
         for role, key in ((ProjectPartner.Role.FUNDER, "funders"), (ProjectPartner.Role.IMPLEMENTER, "implementers")):
@@ -160,12 +144,12 @@ def load_sample_content(data=None):
                 "featured": bool(item.get("featured")),
                 "status": Practice.Status.PUBLISHED,
                 "published_at": _local_datetime(item["published"]),
-                **_translations(item, "title", "summary", *(field for field, _label in Practice.SECTIONS)),
+                **translations(item, "title", "summary", *(field for field, _label in Practice.SECTIONS)),
             },
         )
         practice.sectors.set([sectors[slug] for slug in item.get("sectors", [])])
         practice.audiences.set([audiences[slug] for slug in item.get("audiences", [])])
-        practice.tags.set(_language_tags(item.get("tags") or {}))
+        practice.tags.set(language_tags(item.get("tags") or {}))
         practices[item["slug"]] = practice
 
     now = timezone.now()
@@ -187,7 +171,7 @@ def load_sample_content(data=None):
                 "participants_count": item.get("participants"),
                 "capacity": item.get("capacity"),
                 "project": projects.get(item.get("project")),
-                **_translations(item, "title", "summary", "description", "venue"),
+                **translations(item, "title", "summary", "description", "venue"),
             },
         )
         event.organizers.set([organizations[slug] for slug in item.get("organizers", [])])
@@ -200,7 +184,7 @@ def load_sample_content(data=None):
             defaults={
                 "published_at": _local_datetime(item["published"]),
                 "event": events.get(item.get("event")),
-                **_translations(item, "title", "lead", "body", "media_contact"),
+                **translations(item, "title", "lead", "body", "media_contact"),
             },
         )
         press_release.practices.set([practices[slug] for slug in item.get("practices", [])])
@@ -209,7 +193,7 @@ def load_sample_content(data=None):
 
     pages = data.get("pages") or read_json(PAGES_FILE)["pages"]
     for item in pages:
-        StaticPage.objects.update_or_create(slug=item["slug"], defaults=_translations(item, "title", "body"))
+        StaticPage.objects.update_or_create(slug=item["slug"], defaults=translations(item, "title", "body"))
 
     contests = _load_contests(data.get("contests", []), sectors, practices)
     from portal.sample_learning import LEARNING_FILE, load_learning_content
@@ -253,7 +237,7 @@ def _load_contests(items, sectors, practices):
                 "jury_share": item.get("jury_share", 100),
                 "is_published": True,
                 **{name: _local_datetime(item[name]) for name in CONTEST_DATES if item.get(name)},
-                **_translations(item, "title", "summary", "rules", "results_note"),
+                **translations(item, "title", "summary", "rules", "results_note"),
             },
         )
         contest.eligible_sectors.set([sectors[slug] for slug in item.get("sectors", [])])
@@ -274,7 +258,7 @@ def _load_criteria(contest, criteria):
         Criterion.objects.update_or_create(
             contest=contest,
             position=position,
-            defaults={"weight": criterion["weight"], **_translations(criterion, "title", "description")},
+            defaults={"weight": criterion["weight"], **translations(criterion, "title", "description")},
         )
     contest.criteria.filter(position__gte=len(criteria)).delete()
 
@@ -297,7 +281,7 @@ def _load_results(contest, results, practices):
                 "submitted_at": contest.submissions_close_at - datetime.timedelta(days=7),
                 "final_jury_score": Decimal(result["jury_score"]),
                 "final_votes": result["votes"],
-                **(_translations(result, "award") if is_winner else {}),
+                **(translations(result, "award") if is_winner else {}),
             },
         )
     contest.results_announced_at = contest.results_at

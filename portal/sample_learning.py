@@ -13,7 +13,7 @@ from lessons.models import Course, CourseLesson, VideoLesson
 from library.covers import refresh_thumbnail
 from library.models import LibraryDocument, LibraryFile
 from portal.pdf import text_document
-from portal.sample_content import _language_tags, _translations
+from portal.sample_records import language_tags, translations
 from practices.models import Audience, Sector
 
 LEARNING_FILE = Path(__file__).resolve().parent / "data" / "sample_learning.json"
@@ -33,7 +33,7 @@ def load_learning_content(data, organizations, practices, events):
                 "video_url": item["video_url"],
                 "duration_minutes": item["duration_minutes"],
                 "is_published": True,
-                **_translations(item, "title", "description"),
+                **translations(item, "title", "description"),
             },
         )
         lesson.sectors.set([sectors[slug] for slug in item.get("sectors", [])])
@@ -41,7 +41,7 @@ def load_learning_content(data, organizations, practices, events):
         lessons[item["slug"]] = lesson
     for item in data.get("courses", []):
         course, _ = Course.objects.update_or_create(
-            slug=item["slug"], defaults={"is_published": True, **_translations(item, "title", "description")}
+            slug=item["slug"], defaults={"is_published": True, **translations(item, "title", "description")}
         )
         for position, slug in enumerate(item["lessons"], start=1):
             CourseLesson.objects.update_or_create(course=course, lesson=lessons[slug], defaults={"position": position})
@@ -49,7 +49,7 @@ def load_learning_content(data, organizations, practices, events):
     for position, item in enumerate(data.get("collections", []), start=1):
         collection, _ = Collection.objects.update_or_create(
             slug=item["slug"],
-            defaults={"is_published": True, "position": position, **_translations(item, "title", "intro")},
+            defaults={"is_published": True, "position": position, **translations(item, "title", "intro")},
         )
         collection.audiences.set([audiences[slug] for slug in item.get("audiences", [])])
         collection.practices.set([practices[slug] for slug in item.get("practices", [])])
@@ -72,12 +72,12 @@ def _load_document(item, organizations, sectors, audiences):
             "year": item.get("year"),
             "publisher": organizations.get(item.get("publisher")),
             "is_published": True,
-            **_translations(item, "title", "summary"),
+            **translations(item, "title", "summary"),
         },
     )
     document.sectors.set([sectors[slug] for slug in item.get("sectors", [])])
     document.audiences.set([audiences[slug] for slug in item.get("audiences", [])])
-    document.tags.set(_language_tags(item.get("tags", {})))
+    document.tags.set(language_tags(item.get("tags", {})))
     for file_item in item.get("files", []):
         # Written once: a rerun keeps the file (and its download count) in place.
         if not document.files.filter(language=file_item["language"]).exists():

@@ -31,6 +31,8 @@ SITE_MODULES = (
     "portal.geography_views",
     "portal.sample_content",
     "portal.sample_learning",
+    "portal.sample_records",
+    "portal.sample_files",
     "portal.context_processors",
     "portal.settings",
     "portal.wsgi",
@@ -66,9 +68,6 @@ KNOWN_UPWARD = {
 }
 # Groups of modules that import each other, directly or round about.
 KNOWN_CIRCLES = {
-    frozenset({"portal.sample_content", "portal.sample_learning"}),
-    frozenset({"events.registration_views", "events.views"}),
-    frozenset({"portal.search.indexing", "portal.search.service"}),
     frozenset(
         {
             "contests.models",

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import translation
 
 from portal.models import SearchDocument
+from portal.search.cache import forget_cached_counts
 
 # PostgreSQL has stemmers for Russian and English; Kyrgyz rows use "simple" with prefix matching.
 TEXT_SEARCH_CONFIGS = {"ky": "simple", "ru": "russian", "en": "english"}
@@ -126,8 +127,6 @@ def index_records(indexer, records):
 def _index_changed():
     """Stale cached results go now, and again at commit: a search made in between may have cached rows
     that the commit replaces."""
-    from portal.search.service import forget_cached_counts
-
     forget_cached_counts()
     transaction.on_commit(forget_cached_counts)
 

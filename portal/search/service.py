@@ -7,7 +7,6 @@ similarity on titles and place names catches typos ("Токтогл"). On SQLite
 match keeps the quick start working, without ranking guarantees.
 """
 
-import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from portal.models import Region, SearchDocument
+from portal.search.cache import search_cache_key
 from portal.search.indexing import REGISTRY
 from portal.search.query import ParsedQuery, parse, prefix_tsquery
 from practices.models import Sector
@@ -242,24 +242,6 @@ class SearchResults:
 
 
 COUNTS_CACHE_SECONDS = 600
-_VERSION_KEY = "search:index-version"
-
-
-def search_cache_key(name, text, language, kind, sector, region):
-    version = cache.get_or_set(_VERSION_KEY, 1, None)
-    normalized = " ".join(text.lower().split())
-    digest = hashlib.sha256(
-        f"{normalized}|{language}|{kind}|{getattr(sector, 'pk', '')}|{getattr(region, 'pk', '')}".encode()
-    ).hexdigest()[:32]
-    return f"search:{version}:{name}:{digest}"
-
-
-def forget_cached_counts():
-    """Called whenever the index changes: every cached count becomes stale at once."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 1, None)
 
 
 def _mark_words(text, words):
