@@ -327,9 +327,13 @@ class Entry(models.Model):
         return str(self.practice)
 
     @property
+    def is_winner(self):
+        return self.status == self.Status.WINNER
+
+    @property
     def award_title(self):
         """What a winner's badge reads; empty for every other entry."""
-        if self.status != self.Status.WINNER:
+        if not self.is_winner:
             return ""
         return self.award or gettext("Winner")
 

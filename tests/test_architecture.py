@@ -63,21 +63,10 @@ KNOWN_UPWARD = {
     ("portal.search.signals", "practices.search"),
     # Topics (sectors, audiences) live in practices; the reference data in core loads them.
     ("portal.management.commands.load_reference_data", "practices.models"),
-    ("practices.models.practice", "contests.models"),
     ("practices.views", "events.models"),
 }
 # Groups of modules that import each other, directly or round about.
-KNOWN_CIRCLES = {
-    frozenset(
-        {
-            "contests.models",
-            "practices.models",
-            "practices.models.media",
-            "practices.models.practice",
-            "practices.models.replication",
-        }
-    ),
-}
+KNOWN_CIRCLES = set()
 
 
 def _module_name(path):

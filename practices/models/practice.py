@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -54,8 +55,9 @@ class PracticeQuerySet(models.QuerySet):
 
     def with_replication_count(self):
         # A correlated subquery, not Count() over a join: the database counts only for the rows it
-        # returns instead of grouping the whole selection before LIMIT.
-        from practices.models.replication import Replication
+        # returns instead of grouping the whole selection before LIMIT. Replication is reached through
+        # its relation: its module imports this one.
+        Replication = self.model._meta.get_field("replications").related_model
 
         replications = (
             Replication.objects.filter(practice=models.OuterRef("pk"))
@@ -254,14 +256,14 @@ class Practice(models.Model):
 
     @property
     def contest_entry_if_winner(self):
-        """The contest entry this practice won with, for the award badge; None for every other practice."""
-        from contests.models import Entry
+        """The contest entry this practice won with, for the award badge; None for every other practice.
 
+        The entry points here (contests stand above practices), so it is reached by its reverse accessor."""
         try:
             entry = self.contest_entry
-        except Entry.DoesNotExist:
+        except ObjectDoesNotExist:
             return None
-        return entry if entry.status == Entry.Status.WINNER else None
+        return entry if entry.is_winner else None
 
     def sections(self):
         """The jury sections that have text, as (heading, text) pairs in page order."""
